@@ -1,0 +1,395 @@
+package dev.longhaul.backend;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Settings a {@link BackendProvider} creates a {@link Backend} from. Immutable; build one with {@link #builder(String)}
+ * and derive variants with {@link #newBuilder()}.
+ *
+ * <p>Unset optional values mean "the backend's default" (each backend documents its defaults; for example the
+ * OpenAI-compatible backend uses the seed's temperature 0.7 and max_tokens 2048). Secrets are never held here:
+ * {@link #apiKeyEnv()} names the environment variable that holds an API key, and the backend reads it through
+ * {@link #environment()}.
+ */
+public final class BackendConfig {
+
+    /** The seed's per-turn timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /** How long to wait for a TCP connection. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Retries after the first attempt for transient failures. */
+    public static final int DEFAULT_MAX_RETRIES = 3;
+
+    private final String provider;
+    private final String model;
+    private final URI baseUrl;
+    private final String kvType;
+    private final Duration timeout;
+    private final Duration connectTimeout;
+    private final Double temperature;
+    private final Long seed;
+    private final Integer maxTokens;
+    private final Integer contextSize;
+    private final Integer threads;
+    private final Boolean stream;
+    private final int maxRetries;
+    private final String apiKeyEnv;
+    private final Path modelFile;
+    private final Map<String, String> options;
+    private final UnaryOperator<String> environment;
+
+    private BackendConfig(Builder b) {
+        this.provider = b.provider;
+        this.model = b.model;
+        this.baseUrl = b.baseUrl;
+        this.kvType = b.kvType;
+        this.timeout = b.timeout;
+        this.connectTimeout = b.connectTimeout;
+        this.temperature = b.temperature;
+        this.seed = b.seed;
+        this.maxTokens = b.maxTokens;
+        this.contextSize = b.contextSize;
+        this.threads = b.threads;
+        this.stream = b.stream;
+        this.maxRetries = b.maxRetries;
+        this.apiKeyEnv = b.apiKeyEnv;
+        this.modelFile = b.modelFile;
+        this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
+        this.environment = b.environment;
+    }
+
+    /**
+     * Starts a config for the named provider.
+     *
+     * @param provider the provider name as {@link BackendProvider#name()} gives it
+     * @return a builder with every other setting at its default
+     */
+    public static Builder builder(String provider) {
+        return new Builder(provider);
+    }
+
+    /** @return a builder holding this config's values, to derive a variant */
+    public Builder newBuilder() {
+        return new Builder(this);
+    }
+
+    /** @return the provider name */
+    public String provider() {
+        return provider;
+    }
+
+    /** @return the model name to request, if set */
+    public Optional<String> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** @return the server's base URL, if set (otherwise the provider's default) */
+    public Optional<URI> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /**
+     * The KV cache type. For server backends it is a label the user vouches for; a backend that can apply it (the
+     * embedded llama.cpp backend) does, and reports what it applied in {@link BackendInfo#kvType()}.
+     *
+     * @return the KV cache type, {@code f16} by default
+     */
+    public String kvType() {
+        return kvType;
+    }
+
+    /** @return the per-request timeout (the seed's default is 120 s) */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return the TCP connect timeout */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the sampling temperature, if set */
+    public Optional<Double> temperature() {
+        return Optional.ofNullable(temperature);
+    }
+
+    /** @return the sampling seed, if set */
+    public Optional<Long> seed() {
+        return Optional.ofNullable(seed);
+    }
+
+    /** @return the maximum number of tokens to generate per turn, if set */
+    public Optional<Integer> maxTokens() {
+        return Optional.ofNullable(maxTokens);
+    }
+
+    /** @return the context window in tokens, if set */
+    public Optional<Integer> contextSize() {
+        return Optional.ofNullable(contextSize);
+    }
+
+    /** @return the number of CPU threads for in-process inference, if set */
+    public Optional<Integer> threads() {
+        return Optional.ofNullable(threads);
+    }
+
+    /** @return whether to stream answers, if set (otherwise the backend's default) */
+    public Optional<Boolean> stream() {
+        return Optional.ofNullable(stream);
+    }
+
+    /** @return retries after the first attempt for transient failures (refused, reset, 5xx, 429) */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /** @return the name of the environment variable holding an API key, if any */
+    public Optional<String> apiKeyEnv() {
+        return Optional.ofNullable(apiKeyEnv);
+    }
+
+    /** @return the model file for in-process backends, if set */
+    public Optional<Path> modelFile() {
+        return Optional.ofNullable(modelFile);
+    }
+
+    /** @return provider-specific options, in the order given */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    /**
+     * A provider-specific option.
+     *
+     * @param name the option name
+     * @return its value, if set
+     */
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    /** @return the environment lookup backends read {@link #apiKeyEnv()} through ({@link System#getenv} by default) */
+    public UnaryOperator<String> environment() {
+        return environment;
+    }
+
+    /** Never contains a secret: the API key is only named by its variable. */
+    @Override
+    public String toString() {
+        return "BackendConfig{provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
+                + ", kvType=" + kvType + ", timeout=" + timeout + ", temperature=" + temperature + ", seed=" + seed
+                + ", maxTokens=" + maxTokens + ", contextSize=" + contextSize + ", modelFile=" + modelFile
+                + ", options=" + options.keySet() + "}";
+    }
+
+    /** Builds a {@link BackendConfig}; validates each value as it is set. */
+    public static final class Builder {
+        private String provider;
+        private String model;
+        private URI baseUrl;
+        private String kvType = "f16";
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Double temperature;
+        private Long seed;
+        private Integer maxTokens;
+        private Integer contextSize;
+        private Integer threads;
+        private Boolean stream;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private String apiKeyEnv;
+        private Path modelFile;
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private UnaryOperator<String> environment = System::getenv;
+
+        private Builder(String provider) {
+            provider(provider);
+        }
+
+        private Builder(BackendConfig c) {
+            this.provider = c.provider;
+            this.model = c.model;
+            this.baseUrl = c.baseUrl;
+            this.kvType = c.kvType;
+            this.timeout = c.timeout;
+            this.connectTimeout = c.connectTimeout;
+            this.temperature = c.temperature;
+            this.seed = c.seed;
+            this.maxTokens = c.maxTokens;
+            this.contextSize = c.contextSize;
+            this.threads = c.threads;
+            this.stream = c.stream;
+            this.maxRetries = c.maxRetries;
+            this.apiKeyEnv = c.apiKeyEnv;
+            this.modelFile = c.modelFile;
+            this.options.putAll(c.options);
+            this.environment = c.environment;
+        }
+
+        /** @param provider the provider name  @return this builder */
+        public Builder provider(String provider) {
+            this.provider = requireText(provider, "provider");
+            return this;
+        }
+
+        /** @param model the model name to request, or null for the backend's default  @return this builder */
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** @param baseUrl the server's base URL, or null for the provider's default  @return this builder */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /**
+         * @param baseUrl the server's base URL as text ({@code http://host:port}), or null
+         * @return this builder
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL
+         */
+        public Builder baseUrl(String baseUrl) {
+            if (baseUrl == null) {
+                this.baseUrl = null;
+                return this;
+            }
+            URI uri;
+            try {
+                uri = URI.create(baseUrl.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("url '" + baseUrl + "' is not a valid URL");
+            }
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("url '" + baseUrl + "' must be an absolute http:// or https:// URL");
+            }
+            this.baseUrl = uri;
+            return this;
+        }
+
+        /** @param kvType the KV cache type (label or, for in-process backends, the type to apply)  @return this builder */
+        public Builder kvType(String kvType) {
+            this.kvType = requireText(kvType, "kv type");
+            return this;
+        }
+
+        /** @param timeout the per-request timeout, positive  @return this builder */
+        public Builder timeout(Duration timeout) {
+            this.timeout = requirePositive(timeout, "timeout");
+            return this;
+        }
+
+        /** @param connectTimeout the TCP connect timeout, positive  @return this builder */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = requirePositive(connectTimeout, "connect timeout");
+            return this;
+        }
+
+        /** @param temperature sampling temperature in [0, 100], or null for the default  @return this builder */
+        public Builder temperature(Double temperature) {
+            if (temperature != null && (temperature.isNaN() || temperature < 0 || temperature > 100)) {
+                throw new IllegalArgumentException("temperature " + temperature + " is out of range [0, 100]");
+            }
+            this.temperature = temperature;
+            return this;
+        }
+
+        /** @param seed the sampling seed, or null  @return this builder */
+        public Builder seed(Long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** @param maxTokens tokens to generate at most per turn, positive, or null  @return this builder */
+        public Builder maxTokens(Integer maxTokens) {
+            this.maxTokens = requirePositiveOrNull(maxTokens, "max tokens");
+            return this;
+        }
+
+        /** @param contextSize context window in tokens, positive, or null  @return this builder */
+        public Builder contextSize(Integer contextSize) {
+            this.contextSize = requirePositiveOrNull(contextSize, "context size");
+            return this;
+        }
+
+        /** @param threads CPU threads for in-process inference, positive, or null  @return this builder */
+        public Builder threads(Integer threads) {
+            this.threads = requirePositiveOrNull(threads, "threads");
+            return this;
+        }
+
+        /** @param stream whether to stream answers, or null for the backend's default  @return this builder */
+        public Builder stream(Boolean stream) {
+            this.stream = stream;
+            return this;
+        }
+
+        /** @param maxRetries retries after the first attempt, 0 to 20  @return this builder */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0 || maxRetries > 20) {
+                throw new IllegalArgumentException("max retries " + maxRetries + " is out of range [0, 20]");
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** @param apiKeyEnv the environment variable holding an API key, or null  @return this builder */
+        public Builder apiKeyEnv(String apiKeyEnv) {
+            this.apiKeyEnv = apiKeyEnv;
+            return this;
+        }
+
+        /** @param modelFile the model file for in-process backends, or null  @return this builder */
+        public Builder modelFile(Path modelFile) {
+            this.modelFile = modelFile;
+            return this;
+        }
+
+        /** @param name a provider-specific option  @param value its value  @return this builder */
+        public Builder option(String name, String value) {
+            options.put(requireText(name, "option name"), Objects.requireNonNull(value, "option value"));
+            return this;
+        }
+
+        /** @param environment how to look up environment variables (tests inject one)  @return this builder */
+        public Builder environment(UnaryOperator<String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** @return the immutable config */
+        public BackendConfig build() {
+            return new BackendConfig(this);
+        }
+
+        private static String requireText(String value, String what) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be empty");
+            }
+            return value;
+        }
+
+        private static Duration requirePositive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        private static Integer requirePositiveOrNull(Integer n, String what) {
+            if (n != null && n <= 0) {
+                throw new IllegalArgumentException(what + " must be positive, was " + n);
+            }
+            return n;
+        }
+    }
+}

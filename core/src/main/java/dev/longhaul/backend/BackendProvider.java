@@ -1,0 +1,30 @@
+package dev.longhaul.backend;
+
+/**
+ * The service-provider interface for backends. Implementations are found with {@link java.util.ServiceLoader}: list
+ * the class in {@code META-INF/services/dev.longhaul.backend.BackendProvider} and put the jar on the class path;
+ * {@link Backends} then selects it by {@link #name()}.
+ *
+ * <p>A provider must have a public no-argument constructor and be cheap to construct: the loader instantiates every
+ * provider on the class path to read the names.
+ */
+public interface BackendProvider {
+
+    /** @return the unique name users select this backend by, for example {@code ollama} */
+    String name();
+
+    /** @return one line saying what this backend talks to */
+    default String description() {
+        return getClass().getName();
+    }
+
+    /**
+     * Creates a backend. Should fail fast on configuration errors (missing model file, bad URL), but need not
+     * contact a server.
+     *
+     * @param config the settings
+     * @return a new backend; the caller closes it
+     * @throws BackendException when the config cannot work
+     */
+    Backend create(BackendConfig config) throws BackendException;
+}

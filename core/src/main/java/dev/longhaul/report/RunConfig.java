@@ -1,0 +1,43 @@
+package dev.longhaul.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code config} object of a report: how the run was set up.
+ *
+ * <p>The first six fields are the seed's keys ({@code backend, model, kv_type, total_turns, history_window,
+ * timestamp}); {@link #extra()} holds further keys this project adds (sampling seed, temperature, the KV type the
+ * backend applied, server facts, …), written after the seed's keys and read back from reports that have them.
+ *
+ * @param backend       the backend (provider) name
+ * @param model         the model name
+ * @param kvType        the KV cache type label (for the embedded backend: the type applied)
+ * @param totalTurns    turns requested
+ * @param historyWindow turns of history kept
+ * @param timestamp     when the run started, ISO-8601 as Python's {@code datetime.isoformat()} writes it
+ * @param extra         further keys in report order; values are JSON scalars, lists or maps
+ */
+public record RunConfig(String backend, String model, String kvType, int totalTurns, int historyWindow,
+                        String timestamp, Map<String, Object> extra) {
+
+    /** Copies {@code extra} into an unmodifiable ordered map. */
+    public RunConfig {
+        extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra == null ? Map.of() : extra));
+    }
+
+    /**
+     * This config with one more extra key (replacing an existing one).
+     *
+     * @param key   the key
+     * @param value the value
+     * @return a new config
+     */
+    public RunConfig withExtra(String key, Object value) {
+        Map<String, Object> all = new LinkedHashMap<>(extra);
+        all.put(Objects.requireNonNull(key, "key"), value);
+        return new RunConfig(backend, model, kvType, totalTurns, historyWindow, timestamp, all);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.longhaul.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One entry of a report's {@code turn_metrics}: the turn, its phase, and every measured value in report order —
+ * the scorer's metrics (for the default scorer the seed's ten) followed by the backend's stats ({@code elapsed_s},
+ * {@code tokens_generated}, {@code tokens_per_s}, {@code prompt_eval_count}, …).
+ *
+ * @param turn   1-based turn number
+ * @param phase  the script phase
+ * @param values metric name to value, in report order, without {@code turn} and {@code phase}
+ */
+public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
+
+    /** Copies {@code values} into an unmodifiable ordered map; requires a numeric {@code quality_score}. */
+    public TurnMetrics {
+        Objects.requireNonNull(phase, "phase");
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        if (!(values.get("quality_score") instanceof Number)) {
+            throw new IllegalArgumentException("turn " + turn + " has no numeric quality_score");
+        }
+    }
+
+    /** @return the composite quality score */
+    public double qualityScore() {
+        return number("quality_score").doubleValue();
+    }
+
+    /** @return the response length in code points (0 when absent) */
+    public long responseLength() {
+        return numberOrZero("response_length").longValue();
+    }
+
+    /** @return the number of hallucinated back-references (0 when absent) */
+    public long hallucinatedReferences() {
+        return numberOrZero("hallucinated_references").longValue();
+    }
+
+    /** @return the repetition ratio (0 when absent) */
+    public double repetitionRatio() {
+        return numberOrZero("repetition_ratio").doubleValue();
+    }
+
+    /**
+     * A numeric value.
+     *
+     * @param key the metric name
+     * @return the value
+     * @throws IllegalArgumentException when it is absent or not a number
+     */
+    public Number number(String key) {
+        Object v = values.get(key);
+        if (!(v instanceof Number)) {
+            throw new IllegalArgumentException("turn " + turn + " has no numeric '" + key + "'");
+        }
+        return (Number) v;
+    }
+
+    private Number numberOrZero(String key) {
+        Object v = values.get(key);
+        return v instanceof Number ? (Number) v : 0;
+    }
+}
