@@ -1,0 +1,34 @@
+package dev.longhaul.testing;
+
+import dev.longhaul.backend.Backend;
+import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendProvider;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Test-scope provider {@code scripted}: a {@link ScriptedBackend}. Options: {@code fail_turns} (comma-separated
+ * turn numbers), {@code drop_from} (first degraded turn). It reports the configured KV type as applied.
+ */
+public final class ScriptedBackendProvider implements BackendProvider {
+
+    @Override
+    public String name() {
+        return "scripted";
+    }
+
+    @Override
+    public String description() {
+        return "deterministic in-process answers for tests";
+    }
+
+    @Override
+    public Backend create(BackendConfig config) {
+        Set<Integer> fail = config.option("fail_turns").map(s -> Arrays.stream(s.split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).map(Integer::valueOf)
+                .collect(Collectors.toSet())).orElse(Set.of());
+        int dropFrom = config.option("drop_from").map(Integer::valueOf).orElse(Integer.MAX_VALUE);
+        return new ScriptedBackend(fail, dropFrom, config.kvType());
+    }
+}
