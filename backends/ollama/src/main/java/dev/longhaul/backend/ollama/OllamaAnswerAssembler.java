@@ -1,0 +1,88 @@
+package dev.longhaul.backend.ollama;
+
+import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.ChatResponse;
+
+import java.time.Duration;
+
+/**
+ * Puts one {@code /api/chat} answer together from its objects: the NDJSON lines of a stream, or the single object
+ * of a non-streamed answer. Notes when the first generated text arrived, fails on an {@code {"error": …}} object,
+ * and insists on a final {@code done: true} object.
+ */
+final class OllamaAnswerAssembler {
+
+    private final String server;
+    private final int numCtx;
+    private final boolean streamed;
+    private final StringBuilder text = new StringBuilder();
+    private Duration firstText;
+    private OllamaChatLine finalLine;
+    private int lines;
+
+    /**
+     * @param server   names the server in messages ({@code Ollama at http://…})
+     * @param numCtx   the window that was requested, recorded with the figures
+     * @param streamed whether the answer is an NDJSON stream
+     */
+    OllamaAnswerAssembler(String server, int numCtx, boolean streamed) {
+        this.server = server;
+        this.numCtx = numCtx;
+        this.streamed = streamed;
+    }
+
+    /**
+     * Takes the next object of the answer.
+     *
+     * @param line      the object
+     * @param sinceSent wall time from sending the request to its arrival
+     * @throws BackendException {@link BackendException.Kind#SERVER_ERROR} when it is an error object
+     */
+    void accept(OllamaChatLine line, Duration sinceSent) throws BackendException {
+        lines++;
+        if (line.isError()) {
+            throw new BackendException(BackendException.Kind.SERVER_ERROR, server + " reported an error "
+                    + (text.length() == 0 ? "before the answer" : "after " + text.length() + " characters of the answer")
+                    + ": " + line.error());
+        }
+        if (finalLine != null) {
+            return;
+        }
+        if (firstText == null && line.hasText()) {
+            firstText = sinceSent;
+        }
+        text.append(line.content());
+        if (line.done()) {
+            finalLine = line;
+        }
+    }
+
+    /** @return whether the final object has arrived */
+    boolean isDone() {
+        return finalLine != null;
+    }
+
+    /**
+     * The answer with its stats.
+     *
+     * @param elapsed wall time from sending the request to the end of the answer
+     * @return the response
+     * @throws BackendException {@link BackendException.Kind#CONNECTION_LOST} when a stream ended without its final
+     *                          object, {@link BackendException.Kind#BAD_RESPONSE} when a non-streamed answer is not
+     *                          final
+     */
+    ChatResponse finish(Duration elapsed) throws BackendException {
+        if (finalLine == null) {
+            if (!streamed) {
+                throw new BackendException(BackendException.Kind.BAD_RESPONSE,
+                        server + " sent a non-streamed answer without \"done\": true");
+            }
+            throw new BackendException(BackendException.Kind.CONNECTION_LOST, server
+                    + " ended the stream without its final \"done\": true object (after " + lines + " lines, "
+                    + text.length() + " characters)");
+        }
+        OllamaFigures figures = new OllamaFigures(finalLine.metrics(), numCtx);
+        return new ChatResponse(text.toString(), finalLine.doneReason(),
+                figures.stats(elapsed, streamed ? firstText : null), figures.extra());
+    }
+}
