@@ -1,0 +1,38 @@
+package dev.longhaul.backend.http;
+
+import dev.longhaul.backend.BackendException;
+import java.time.Duration;
+
+/**
+ * Receives the events of one streamed answer and builds the result from them. The transport creates a new sink for
+ * every attempt (see {@link HttpTransport#postStream}), so a sink never sees the events of a failed attempt.
+ *
+ * <p>{@link #onEvent} runs on the HTTP client's thread, {@link #complete} on the caller's thread after the last
+ * event; the transport makes the hand-over safe.
+ *
+ * @param <R> what the sink builds
+ */
+public interface StreamSink<R> {
+
+    /**
+     * One event.
+     *
+     * @param data      the event's text: the SSE data, or one NDJSON line (never {@code null})
+     * @param sinceSent time from sending the request until the event's last byte arrived (time to first token is the
+     *                  value at the first event that carries a token)
+     * @return {@code true} to go on, {@code false} to ignore the rest of the stream (the transport still reads it to
+     *         its end, so the connection can be reused)
+     * @throws BackendException when the event says the server failed, or cannot be understood; a transient kind
+     *                          makes the transport retry the request
+     */
+    boolean onEvent(String data, Duration sinceSent) throws BackendException;
+
+    /**
+     * The stream ended cleanly.
+     *
+     * @param elapsed time from sending the request until the end of the stream
+     * @return the result
+     * @throws BackendException when the events did not make a whole answer (for example no final event)
+     */
+    R complete(Duration elapsed) throws BackendException;
+}
