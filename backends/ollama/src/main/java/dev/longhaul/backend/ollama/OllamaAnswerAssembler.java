@@ -8,11 +8,10 @@ import java.time.Duration;
 /**
  * Puts one {@code /api/chat} answer together from its objects: the NDJSON lines of a stream, or the single object
  * of a non-streamed answer. Notes when the first generated text arrived, fails on an {@code {"error": …}} object,
- * and insists on a final {@code done: true} object.
+ * and insists on a final {@code done: true} object. Messages do not name the server: the caller puts it in front.
  */
 final class OllamaAnswerAssembler {
 
-    private final String server;
     private final int numCtx;
     private final boolean streamed;
     private final StringBuilder text = new StringBuilder();
@@ -21,12 +20,10 @@ final class OllamaAnswerAssembler {
     private int lines;
 
     /**
-     * @param server   names the server in messages ({@code Ollama at http://…})
      * @param numCtx   the window that was requested, recorded with the figures
      * @param streamed whether the answer is an NDJSON stream
      */
-    OllamaAnswerAssembler(String server, int numCtx, boolean streamed) {
-        this.server = server;
+    OllamaAnswerAssembler(int numCtx, boolean streamed) {
         this.numCtx = numCtx;
         this.streamed = streamed;
     }
@@ -41,7 +38,7 @@ final class OllamaAnswerAssembler {
     void accept(OllamaChatLine line, Duration sinceSent) throws BackendException {
         lines++;
         if (line.isError()) {
-            throw new BackendException(BackendException.Kind.SERVER_ERROR, server + " reported an error "
+            throw new BackendException(BackendException.Kind.SERVER_ERROR, "error "
                     + (text.length() == 0 ? "before the answer" : "after " + text.length() + " characters of the answer")
                     + ": " + line.error());
         }
@@ -75,10 +72,10 @@ final class OllamaAnswerAssembler {
         if (finalLine == null) {
             if (!streamed) {
                 throw new BackendException(BackendException.Kind.BAD_RESPONSE,
-                        server + " sent a non-streamed answer without \"done\": true");
+                        "the answer is not final (no \"done\": true)");
             }
-            throw new BackendException(BackendException.Kind.CONNECTION_LOST, server
-                    + " ended the stream without its final \"done\": true object (after " + lines + " lines, "
+            throw new BackendException(BackendException.Kind.CONNECTION_LOST,
+                    "the stream ended without its final \"done\": true object (after " + lines + " lines, "
                     + text.length() + " characters)");
         }
         OllamaFigures figures = new OllamaFigures(finalLine.metrics(), numCtx);

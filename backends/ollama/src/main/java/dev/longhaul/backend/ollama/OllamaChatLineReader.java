@@ -6,34 +6,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.backend.BackendException;
 
 /**
- * Reads one {@link OllamaChatLine} from the text of a JSON object, rejecting anything that is not an Ollama chat
- * object with a {@link BackendException.Kind#BAD_RESPONSE} that quotes the first bytes.
+ * Reads one {@link OllamaChatLine} from a JSON object, rejecting anything that is not an Ollama chat object with a
+ * {@link BackendException.Kind#BAD_RESPONSE} that quotes its first characters. Messages do not name the server:
+ * the caller puts it in front.
  */
 final class OllamaChatLineReader {
 
     private static final int QUOTED_CHARS = 80;
 
     private final ObjectMapper mapper;
-    private final String server;
 
-    /**
-     * @param mapper reads JSON
-     * @param server names the server in messages ({@code Ollama at http://…})
-     */
-    OllamaChatLineReader(ObjectMapper mapper, String server) {
+    OllamaChatLineReader(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.server = server;
     }
 
+    /** Reads one NDJSON line. */
     OllamaChatLine read(String text) throws BackendException {
         JsonNode node;
         try {
             node = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw bad("sent a line that is not JSON", text);
+            throw bad("line is not JSON", text);
         }
+        return read(node, text);
+    }
+
+    /** Reads an object already parsed; {@code text} is what to quote when it is not a chat object. */
+    OllamaChatLine read(JsonNode node, String text) throws BackendException {
         if (node == null || !node.isObject()) {
-            throw bad("sent a line that is not a JSON object", text);
+            throw bad("line is not a JSON object", text);
         }
         JsonNode error = node.get("error");
         if (error != null && !error.isNull()) {
@@ -41,7 +42,7 @@ final class OllamaChatLineReader {
         }
         JsonNode done = node.get("done");
         if (done == null || !done.isBoolean()) {
-            throw bad("sent an object without a boolean 'done'", text);
+            throw bad("object has no boolean \"done\"", text);
         }
         JsonNode message = node.path("message");
         String content = message.path("content").asText("");
@@ -53,9 +54,9 @@ final class OllamaChatLineReader {
                 isFinal ? OllamaMetrics.of(node) : OllamaMetrics.NONE);
     }
 
-    private BackendException bad(String problem, String text) {
+    private static BackendException bad(String problem, String text) {
         return new BackendException(BackendException.Kind.BAD_RESPONSE,
-                server + " " + problem + ": '" + firstChars(text, QUOTED_CHARS) + "'");
+                problem + ": '" + firstChars(text, QUOTED_CHARS) + "'");
     }
 
     /**

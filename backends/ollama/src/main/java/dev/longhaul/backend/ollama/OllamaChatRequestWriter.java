@@ -1,13 +1,10 @@
 package dev.longhaul.backend.ollama;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.longhaul.backend.ChatMessage;
 import dev.longhaul.backend.ChatRequest;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the JSON body of {@code POST /api/chat}: the model, the messages in order, {@code stream}, and
@@ -24,7 +21,7 @@ final class OllamaChatRequestWriter {
         this.settings = settings;
     }
 
-    byte[] write(ChatRequest request) {
+    ObjectNode write(ChatRequest request) {
         ObjectNode body = mapper.createObjectNode();
         body.put("model", settings.model());
         ArrayNode messages = body.putArray("messages");
@@ -44,11 +41,6 @@ final class OllamaChatRequestWriter {
         if (settings.numPredict() != null) {
             options.put("num_predict", settings.numPredict());
         }
-        try {
-            return mapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            // A tree of strings and numbers always serialises.
-            throw new IllegalStateException("could not write the /api/chat body", e);
-        }
+        return body;
     }
 }

@@ -16,8 +16,6 @@ import java.util.Map;
  */
 final class OllamaModelFacts {
 
-    static final String PROVIDER = "ollama";
-
     private final OllamaSettings settings;
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private Integer modelContextLength;
@@ -64,7 +62,7 @@ final class OllamaModelFacts {
         Map<String, Object> all = new LinkedHashMap<>(facts);
         all.put("num_ctx", settings.numCtx());
         all.put("url", settings.baseUrl().toString());
-        return new BackendInfo(PROVIDER, settings.model(), null, settings.numCtx(), all);
+        return new BackendInfo(OllamaProvider.NAME, settings.model(), null, settings.numCtx(), all);
     }
 
     private void putText(String key, JsonNode value) {

@@ -14,12 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OllamaAnswerAssemblerTest {
 
-    private static final String SERVER = "Ollama at http://h:1";
-    private final OllamaChatLineReader reader = new OllamaChatLineReader(Fixture.JSON, SERVER);
+    private final OllamaChatLineReader reader = new OllamaChatLineReader(Fixture.JSON);
 
     @Test
     void aNonStreamedAnswerHasTextReasonAndNoTimeToFirstToken() throws BackendException {
-        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(SERVER, 8192, false);
+        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(8192, false);
         answer.accept(reader.read(Fixture.load("01-chat-nonstream").responseText()), Duration.ofSeconds(6));
 
         ChatResponse response = answer.finish(Duration.ofSeconds(6));
@@ -44,7 +43,7 @@ class OllamaAnswerAssemblerTest {
 
     @Test
     void timeToFirstTokenIsWhenTheFirstTextArrived() throws BackendException {
-        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(SERVER, 8192, true);
+        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(8192, true);
         answer.accept(reader.read("{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":false}"),
                 Duration.ofMillis(100));
         answer.accept(reader.read("{\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},\"done\":false}"),
@@ -64,7 +63,7 @@ class OllamaAnswerAssemblerTest {
     @Test
     void anErrorLineMidStreamFailsWithTheServersMessage() throws BackendException {
         List<String> lines = Fixture.load("11-error-mid-stream").responseLines();
-        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(SERVER, 8192, true);
+        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(8192, true);
         for (String line : lines.subList(0, lines.size() - 1)) {
             answer.accept(reader.read(line), Duration.ofMillis(10));
         }
@@ -73,13 +72,13 @@ class OllamaAnswerAssemblerTest {
                 () -> answer.accept(reader.read(lines.get(lines.size() - 1)), Duration.ofMillis(20)));
 
         assertEquals(BackendException.Kind.SERVER_ERROR, e.kind());
-        assertEquals(SERVER + " reported an error after 37 characters of the answer: "
+        assertEquals("error after 37 characters of the answer: "
                 + "an error was encountered while running the model", e.getMessage());
     }
 
     @Test
     void aStreamWithoutItsFinalObjectIsAConnectionLost() throws BackendException {
-        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(SERVER, 8192, true);
+        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(8192, true);
         for (String line : Fixture.load("12-stream-truncated").responseLines()) {
             answer.accept(reader.read(line), Duration.ofMillis(10));
         }
@@ -87,13 +86,13 @@ class OllamaAnswerAssemblerTest {
         BackendException e = assertThrows(BackendException.class, () -> answer.finish(Duration.ofSeconds(1)));
 
         assertEquals(BackendException.Kind.CONNECTION_LOST, e.kind());
-        assertTrue(e.getMessage().contains("without its final \"done\": true object (after 14 lines"),
+        assertTrue(e.getMessage().contains("the stream ended without its final \"done\": true object (after 14 lines"),
                 e.getMessage());
     }
 
     @Test
     void aNonStreamedObjectThatIsNotFinalIsABadResponse() throws BackendException {
-        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(SERVER, 8192, false);
+        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(8192, false);
         answer.accept(reader.read("{\"message\":{\"content\":\"Hi\"},\"done\":false}"), Duration.ofMillis(10));
 
         assertEquals(BackendException.Kind.BAD_RESPONSE,
@@ -101,7 +100,7 @@ class OllamaAnswerAssemblerTest {
     }
 
     private ChatResponse assemble(String fixture, boolean streamed) throws BackendException {
-        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(SERVER, 8192, streamed);
+        OllamaAnswerAssembler answer = new OllamaAnswerAssembler(8192, streamed);
         long millis = 0;
         for (String line : Fixture.load(fixture).responseLines()) {
             answer.accept(reader.read(line), Duration.ofMillis(millis += 20));

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OllamaChatLineReaderTest {
 
-    private final OllamaChatLineReader reader = new OllamaChatLineReader(Fixture.JSON, "Ollama at http://h:1");
+    private final OllamaChatLineReader reader = new OllamaChatLineReader(Fixture.JSON);
 
     @Test
     void aContentLineCarriesItsPieceAndNoFigures() throws BackendException {
@@ -73,7 +73,7 @@ class OllamaChatLineReaderTest {
         BackendException e = assertThrows(BackendException.class, () -> reader.read(cut));
 
         assertEquals(BackendException.Kind.BAD_RESPONSE, e.kind());
-        assertTrue(e.getMessage().startsWith("Ollama at http://h:1 sent a line that is not JSON: '{\"model\":"),
+        assertTrue(e.getMessage().startsWith("line is not JSON: '{\"model\":"),
                 e.getMessage());
     }
 
@@ -93,6 +93,6 @@ class OllamaChatLineReaderTest {
                 assertThrows(BackendException.class, () -> reader.read("[1,2]")).kind());
         BackendException noDone = assertThrows(BackendException.class,
                 () -> reader.read("{\"message\":{\"content\":\"hi\"}}"));
-        assertTrue(noDone.getMessage().contains("without a boolean 'done'"), noDone.getMessage());
+        assertTrue(noDone.getMessage().contains("object has no boolean \"done\""), noDone.getMessage());
     }
 }

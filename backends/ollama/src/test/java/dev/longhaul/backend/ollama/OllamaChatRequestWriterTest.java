@@ -62,7 +62,9 @@ class OllamaChatRequestWriterTest {
     }
 
     private static JsonNode write(BackendConfig config, ChatRequest request) throws BackendException, IOException {
-        byte[] body = new OllamaChatRequestWriter(Fixture.JSON, OllamaSettings.from(config)).write(request);
+        // Through text, as the transport sends it.
+        String body = Fixture.JSON.writeValueAsString(
+                new OllamaChatRequestWriter(Fixture.JSON, OllamaSettings.from(config)).write(request));
         return Fixture.JSON.readTree(body);
     }
 

@@ -15,7 +15,7 @@ class OllamaFiguresTest {
 
     private static OllamaMetrics metricsOf(String fixture) throws BackendException {
         List<String> lines = Fixture.load(fixture).responseLines();
-        return new OllamaChatLineReader(Fixture.JSON, "Ollama").read(lines.get(lines.size() - 1)).metrics();
+        return new OllamaChatLineReader(Fixture.JSON).read(lines.get(lines.size() - 1)).metrics();
     }
 
     @Test
