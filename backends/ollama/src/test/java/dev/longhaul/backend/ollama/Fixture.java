@@ -2,6 +2,7 @@ package dev.longhaul.backend.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.longhaul.http.replay.Reply;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One exchange of {@code src/test/resources/fixtures/} (see the README there). */
-record Fixture(String name, String method, String path, JsonNode requestBody, int status, String contentType,
-               byte[] responseBody) {
+record Fixture(String name, String method, String path, JsonNode requestBody, int status, String reason,
+               String contentType, byte[] responseBody) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,8 +21,33 @@ record Fixture(String name, String method, String path, JsonNode requestBody, in
         JsonNode request = json(name + "/request.json");
         JsonNode response = json(name + "/response.json");
         return new Fixture(name, request.path("method").asText(), request.path("path").asText(),
-                request.get("body"), response.path("status").asInt(),
+                request.get("body"), response.path("status").asInt(), response.path("reason").asText(),
                 response.path("headers").path("Content-Type").asText(), bytes(name + "/response.body"));
+    }
+
+    /**
+     * The response as Ollama's Go server sends it: a JSON body with Content-Length, a stream chunked with one line per
+     * chunk (it flushes after every object).
+     */
+    Reply reply() {
+        Reply.Builder reply = Reply.status(status, reason).header("Content-Type", contentType);
+        if (contentType.startsWith("application/x-ndjson")) {
+            return reply.chunked(responseLines().stream().map(line -> line + "\n").toList()).build();
+        }
+        return reply.body(responseBody).build();
+    }
+
+    /** @return the answer text of a chat fixture: the message contents of its objects joined */
+    String answerText() {
+        StringBuilder text = new StringBuilder();
+        for (String line : responseLines()) {
+            try {
+                text.append(JSON.readTree(line).path("message").path("content").asText(""));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return text.toString();
     }
 
     String responseText() {
@@ -37,6 +63,12 @@ record Fixture(String name, String method, String path, JsonNode requestBody, in
             }
         }
         return lines;
+    }
+
+    /** @return the last NDJSON line of the body (the final or error object of a stream) */
+    String lastLine() {
+        List<String> lines = responseLines();
+        return lines.get(lines.size() - 1);
     }
 
     private static JsonNode json(String resource) {

@@ -35,9 +35,7 @@ class OllamaChatLineReaderTest {
 
     @Test
     void theFinalLineCarriesReasonAndFigures() throws BackendException {
-        List<String> lines = Fixture.load("02-chat-stream").responseLines();
-
-        OllamaChatLine last = reader.read(lines.get(lines.size() - 1));
+        OllamaChatLine last = reader.read(Fixture.load("02-chat-stream").lastLine());
 
         assertTrue(last.done());
         assertEquals("stop", last.doneReason());
@@ -48,9 +46,7 @@ class OllamaChatLineReaderTest {
 
     @Test
     void anErrorObjectIsReadAsError() throws BackendException {
-        List<String> lines = Fixture.load("11-error-mid-stream").responseLines();
-
-        OllamaChatLine error = reader.read(lines.get(lines.size() - 1));
+        OllamaChatLine error = reader.read(Fixture.load("11-error-mid-stream").lastLine());
 
         assertTrue(error.isError());
         assertEquals("an error was encountered while running the model", error.error());

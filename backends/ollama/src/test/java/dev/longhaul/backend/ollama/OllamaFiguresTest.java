@@ -14,8 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class OllamaFiguresTest {
 
     private static OllamaMetrics metricsOf(String fixture) throws BackendException {
-        List<String> lines = Fixture.load(fixture).responseLines();
-        return new OllamaChatLineReader(Fixture.JSON).read(lines.get(lines.size() - 1)).metrics();
+        return new OllamaChatLineReader(Fixture.JSON).read(Fixture.load(fixture).lastLine()).metrics();
     }
 
     @Test
