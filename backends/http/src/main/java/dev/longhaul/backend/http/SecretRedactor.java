@@ -29,7 +29,8 @@ final class SecretRedactor {
                 i++;
             }
             String word = out.substring(start, i);
-            result.append(looksLikeKey(word) ? REDACTED : word);
+            String core = word.replaceAll("[.:!?]+$", "");
+            result.append(looksLikeKey(core) ? REDACTED + word.substring(core.length()) : word);
             while (i < out.length() && isSeparator(out.charAt(i))) {
                 result.append(out.charAt(i++));
             }
@@ -37,8 +38,7 @@ final class SecretRedactor {
         return result.toString();
     }
 
-    private boolean looksLikeKey(String rawWord) {
-        String word = rawWord.replaceAll("[.:!?]+$", "");
+    private boolean looksLikeKey(String word) {
         if (word.length() < 8 || secret.length() < 2 * MIN_SHARED) {
             return false;
         }
