@@ -2,6 +2,7 @@ package dev.longhaul.report;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,9 +24,18 @@ import java.util.Objects;
 public record RunConfig(String backend, String model, String kvType, int totalTurns, int historyWindow,
                         String timestamp, Map<String, Object> extra) {
 
-    /** Copies {@code extra} into an unmodifiable ordered map. */
+    /** The seed's config keys, in report order; {@link #extra()} cannot use them. */
+    public static final List<String> STANDARD_KEYS =
+            List.of("backend", "model", "kv_type", "total_turns", "history_window", "timestamp");
+
+    /** Copies {@code extra} into an unmodifiable ordered map; rejects extra keys that are standard keys. */
     public RunConfig {
         extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra == null ? Map.of() : extra));
+        for (String key : extra.keySet()) {
+            if (STANDARD_KEYS.contains(key)) {
+                throw new IllegalArgumentException("config extra key '" + key + "' is a standard config key");
+            }
+        }
     }
 
     /**

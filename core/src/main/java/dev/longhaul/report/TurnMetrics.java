@@ -16,10 +16,16 @@ import java.util.Objects;
  */
 public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
 
-    /** Copies {@code values} into an unmodifiable ordered map; requires a numeric {@code quality_score}. */
+    /**
+     * Copies {@code values} into an unmodifiable ordered map; requires a numeric {@code quality_score} and no
+     * {@code turn} or {@code phase} key among the values.
+     */
     public TurnMetrics {
         Objects.requireNonNull(phase, "phase");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        if (values.containsKey("turn") || values.containsKey("phase")) {
+            throw new IllegalArgumentException("turn " + turn + ": 'turn' and 'phase' are not metric values");
+        }
         if (!(values.get("quality_score") instanceof Number)) {
             throw new IllegalArgumentException("turn " + turn + " has no numeric quality_score");
         }

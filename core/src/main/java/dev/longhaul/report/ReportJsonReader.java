@@ -1,0 +1,266 @@
+package dev.longhaul.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Turns a parsed JSON tree into a {@link SessionReport}, naming the JSON path of whatever does not fit
+ * ({@code turn_metrics[3].quality_score is missing}). Accepts the seed's reports (no {@code failed_turns}, no
+ * format marker, backend stats in any order) and this project's.
+ */
+final class ReportJsonReader {
+
+    private static final int MAX_SHOWN_VALUE_CHARS = 40;
+
+    private final String source;
+
+    ReportJsonReader(String source) {
+        this.source = source;
+    }
+
+    SessionReport report(JsonNode root) {
+        if (!root.isObject()) {
+            throw problem("not a report: the JSON is " + kind(root)
+                    + ", expected an object with config, turn_metrics and summary");
+        }
+        checkFormatVersion(root);
+        JsonNode config = requiredSection(root, "config", true);
+        JsonNode turnMetrics = requiredSection(root, "turn_metrics", false);
+        JsonNode summary = requiredSection(root, "summary", true);
+        return new SessionReport(
+                config(config),
+                list(turnMetrics, "turn_metrics", this::turnMetrics),
+                optionalList(root, "degradation_alerts", this::alert),
+                summary(summary),
+                optionalList(root, "responses", this::response),
+                optionalList(root, "failed_turns", this::failedTurn));
+    }
+
+    private void checkFormatVersion(JsonNode root) {
+        JsonNode marker = root.get(ReportCodec.FORMAT_KEY);
+        if (marker == null) {
+            return; // the seed writes no marker
+        }
+        if (!marker.isIntegralNumber()) {
+            throw problem(ReportCodec.FORMAT_KEY + " is " + shown(marker) + ", expected an integer");
+        }
+        long version = marker.longValue();
+        if (version > ReportCodec.FORMAT_VERSION) {
+            throw problem("report format " + version + " is newer than this longhaul reads (up to "
+                    + ReportCodec.FORMAT_VERSION + "); upgrade longhaul");
+        }
+        if (version < 1) {
+            throw problem("unknown report format " + version);
+        }
+    }
+
+    private JsonNode requiredSection(JsonNode root, String key, boolean object) {
+        JsonNode section = root.get(key);
+        if (section == null) {
+            throw problem("not a report: no \"" + key + "\"");
+        }
+        if (object ? !section.isObject() : !section.isArray()) {
+            throw problem(key + " is " + kind(section) + ", expected " + (object ? "an object" : "a list"));
+        }
+        return section;
+    }
+
+    private RunConfig config(JsonNode node) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            if (!RunConfig.STANDARD_KEYS.contains(field.getKey())) {
+                extra.put(field.getKey(), plainValue(field.getValue()));
+            }
+        });
+        return new RunConfig(
+                optionalString(node, "backend", "config"),
+                optionalString(node, "model", "config"),
+                optionalString(node, "kv_type", "config"),
+                intValue(node, "total_turns", "config"),
+                intValue(node, "history_window", "config"),
+                optionalString(node, "timestamp", "config"),
+                extra);
+    }
+
+    private TurnMetrics turnMetrics(JsonNode node, String path) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            String key = field.getKey();
+            if (!key.equals("turn") && !key.equals("phase")) {
+                values.put(key, plainValue(field.getValue()));
+            }
+        });
+        if (!(values.get("quality_score") instanceof Number)) {
+            number(node, "quality_score", path); // throws, naming the problem
+        }
+        return new TurnMetrics(intValue(node, "turn", path), string(node, "phase", path), values);
+    }
+
+    private DegradationAlert alert(JsonNode node, String path) {
+        return new DegradationAlert(
+                intValue(node, "turn", path),
+                string(node, "phase", path),
+                number(node, "current_score", path),
+                number(node, "window_avg", path),
+                number(node, "drop", path));
+    }
+
+    private Summary summary(JsonNode node) {
+        JsonNode first = node.get("first_degradation_turn");
+        Integer firstTurn = first == null || first.isNull() ? null : intValue(node, "first_degradation_turn", "summary");
+        JsonNode failed = node.get("failed_turns");
+        return new Summary(
+                number(node, "avg_quality_score", "summary"),
+                number(node, "min_quality_score", "summary"),
+                number(node, "max_quality_score", "summary"),
+                intValue(node, "total_degradation_events", "summary"),
+                firstTurn,
+                number(node, "avg_response_length", "summary"),
+                integer(node, "total_hallucinated_references", "summary"),
+                number(node, "avg_repetition_ratio", "summary"),
+                failed == null ? 0 : intValue(node, "failed_turns", "summary"));
+    }
+
+    private SavedResponse response(JsonNode node, String path) {
+        return new SavedResponse(
+                intValue(node, "turn", path),
+                string(node, "phase", path),
+                string(node, "prompt", path),
+                string(node, "response", path));
+    }
+
+    private FailedTurn failedTurn(JsonNode node, String path) {
+        return new FailedTurn(
+                intValue(node, "turn", path),
+                string(node, "phase", path),
+                string(node, "prompt", path),
+                string(node, "kind", path),
+                string(node, "message", path),
+                intValue(node, "attempts", path),
+                number(node, "elapsed_s", path));
+    }
+
+    private <T> List<T> optionalList(JsonNode root, String key, BiFunction<JsonNode, String, T> entry) {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw problem(key + " is " + kind(node) + ", expected a list");
+        }
+        return list(node, key, entry);
+    }
+
+    private <T> List<T> list(JsonNode array, String key, BiFunction<JsonNode, String, T> entry) {
+        List<T> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String path = key + "[" + i + "]";
+            JsonNode node = array.get(i);
+            if (!node.isObject()) {
+                throw problem(path + " is " + kind(node) + ", expected an object");
+            }
+            items.add(entry.apply(node, path));
+        }
+        return items;
+    }
+
+    private JsonNode required(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null) {
+            throw problem(path + "." + key + " is missing");
+        }
+        return node;
+    }
+
+    private String string(JsonNode parent, String key, String path) {
+        JsonNode node = required(parent, key, path);
+        if (!node.isTextual()) {
+            throw problem(path + "." + key + " is " + shown(node) + ", expected a string");
+        }
+        return node.textValue();
+    }
+
+    private String optionalString(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        return node == null || node.isNull() ? null : string(parent, key, path);
+    }
+
+    private double number(JsonNode parent, String key, String path) {
+        JsonNode node = required(parent, key, path);
+        if (!node.isNumber()) {
+            throw problem(path + "." + key + " is " + shown(node) + ", expected a number");
+        }
+        return node.doubleValue();
+    }
+
+    private long integer(JsonNode parent, String key, String path) {
+        JsonNode node = required(parent, key, path);
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw problem(path + "." + key + " is " + shown(node) + ", expected an integer");
+        }
+        return node.longValue();
+    }
+
+    private int intValue(JsonNode parent, String key, String path) {
+        long value = integer(parent, key, path);
+        if (value != (int) value) {
+            throw problem(path + "." + key + " is " + value + ", out of range");
+        }
+        return (int) value;
+    }
+
+    /** A JSON value as the plain Java value the records hold: ints stay Integer/Long/BigInteger, floats Double. */
+    private static Object plainValue(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.fields().forEachRemaining(field -> map.put(field.getKey(), plainValue(field.getValue())));
+                return Collections.unmodifiableMap(map);
+            }
+            case ARRAY: {
+                List<Object> list = new ArrayList<>(node.size());
+                node.forEach(element -> list.add(plainValue(element)));
+                return Collections.unmodifiableList(list);
+            }
+            case STRING:
+                return node.textValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            case NUMBER:
+                return node.isIntegralNumber() ? node.numberValue() : (Object) node.doubleValue();
+            default:
+                return null;
+        }
+    }
+
+    private static String kind(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT:
+                return "an object";
+            case ARRAY:
+                return "a list";
+            case STRING:
+                return "a string";
+            case NUMBER:
+                return "a number";
+            case BOOLEAN:
+                return "a boolean";
+            default:
+                return "null";
+        }
+    }
+
+    private static String shown(JsonNode node) {
+        String text = node.toString();
+        return text.length() <= MAX_SHOWN_VALUE_CHARS ? text : text.substring(0, MAX_SHOWN_VALUE_CHARS) + "…";
+    }
+
+    private ReportFormatException problem(String problem) {
+        return new ReportFormatException(source, problem);
+    }
+}
