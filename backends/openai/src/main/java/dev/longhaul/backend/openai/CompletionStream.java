@@ -26,6 +26,7 @@ final class CompletionStream implements StreamSink<Completion> {
     private Duration firstToken;
     private Duration lastToken;
     private boolean done;
+    private int events;
 
     CompletionStream(ObjectMapper json) {
         this.json = json;
@@ -33,6 +34,7 @@ final class CompletionStream implements StreamSink<Completion> {
 
     @Override
     public boolean onEvent(String data, Duration sinceSent) throws BackendException {
+        events++;
         if (data.equals("[DONE]")) {
             done = true;
             return false;
@@ -76,6 +78,10 @@ final class CompletionStream implements StreamSink<Completion> {
 
     @Override
     public Completion complete(Duration elapsed) throws BackendException {
+        if (events == 0) {
+            throw new BackendException(Kind.BAD_RESPONSE, "answer to a streamed request had no server-sent events"
+                    + " (data: lines)");
+        }
         if (!done && finishReason == null) {
             throw new BackendException(Kind.BAD_RESPONSE, "stream ended without a finish_reason or [DONE] after "
                     + content.length() + " characters");
