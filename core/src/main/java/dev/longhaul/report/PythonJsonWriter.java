@@ -17,11 +17,12 @@ import java.util.Map;
 
 /**
  * Writes a tree of plain Java values byte for byte as Python's {@code json.dump(value, f, indent=2)} writes it, so
- * that a report written here is indistinguishable from one the seed wrote.
+ * that a report written here is indistinguishable from one the seed wrote; {@link #writeLine(Object)} writes
+ * Python's one-line {@code json.dumps(value)} (for JSON Lines).
  *
  * <p>Python's style: two-space indentation with every array element and object entry on its own line, {@code ","}
- * between items and {@code ": "} between key and value, {@code {}} and {@code []} for empty containers, no
- * trailing newline, and {@code ensure_ascii}: every character outside {@code ' '..'~'} escaped, as {@code \n},
+ * between items and {@code ": "} between key and value (one-line: {@code ", "} and {@code ": "}), {@code {}} and
+ * {@code []} for empty containers, no trailing newline, and {@code ensure_ascii}: every character outside {@code ' '..'~'} escaped, as {@code \n},
  * {@code \r}, {@code \t}, {@code \b}, {@code \f} or lower-case {@code \}{@code u00e9}, characters beyond the BMP as
  * surrogate pairs. Floats are written as {@link PythonFormat#jsonNumber(double)}, so {@code 1.0} stays
  * {@code 1.0} and integers stay integers.
@@ -47,13 +48,19 @@ public final class PythonJsonWriter {
      * @throws IllegalArgumentException when the tree holds an unsupported type or a non-string key
      */
     public static String write(Object value) {
-        StringWriter out = new StringWriter();
-        try {
-            write(value, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return out.toString();
+        return text(value, true);
+    }
+
+    /**
+     * The one-line JSON text of a value, as Python's {@code json.dumps(value)} writes it:
+     * {@code {"turn": 1, "scores": [0.5, 1.0]}}.
+     *
+     * @param value the value tree
+     * @return the text, without a trailing newline
+     * @throws IllegalArgumentException when the tree holds an unsupported type or a non-string key
+     */
+    public static String writeLine(Object value) {
+        return text(value, false);
     }
 
     /**
@@ -65,10 +72,24 @@ public final class PythonJsonWriter {
      * @throws IllegalArgumentException when the tree holds an unsupported type or a non-string key
      */
     public static void write(Object value, Writer out) throws IOException {
+        write(value, out, true);
+    }
+
+    private static String text(Object value, boolean indented) {
+        StringWriter out = new StringWriter();
+        try {
+            write(value, out, indented);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    private static void write(Object value, Writer out, boolean indented) throws IOException {
         // A Writer-backed generator hands every UTF-16 unit to the escapes on its own, which gives Python's
         // surrogate pairs; a byte-stream generator would merge them into one code point.
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new TwoSpaceIndent());
+            generator.setPrettyPrinter(new PythonLayout(indented));
             generator.setCharacterEscapes(new EnsureAscii());
             writeValue(generator, value);
         }
@@ -109,10 +130,15 @@ public final class PythonJsonWriter {
         }
     }
 
-    /** Python's {@code indent=2} layout; stateful, so one per generator. */
-    private static final class TwoSpaceIndent implements PrettyPrinter {
+    /** Python's {@code indent=2} layout, or its one-line default; stateful, so one per generator. */
+    private static final class PythonLayout implements PrettyPrinter {
 
+        private final boolean indented;
         private int depth;
+
+        PythonLayout(boolean indented) {
+            this.indented = indented;
+        }
 
         @Override
         public void writeRootValueSeparator(JsonGenerator g) {
@@ -121,13 +147,12 @@ public final class PythonJsonWriter {
 
         @Override
         public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-            depth++;
+            open(g, '{');
         }
 
         @Override
         public void beforeObjectEntries(JsonGenerator g) throws IOException {
-            newLine(g);
+            beforeItems(g);
         }
 
         @Override
@@ -137,8 +162,7 @@ public final class PythonJsonWriter {
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newLine(g);
+            betweenItems(g);
         }
 
         @Override
@@ -148,19 +172,17 @@ public final class PythonJsonWriter {
 
         @Override
         public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-            depth++;
+            open(g, '[');
         }
 
         @Override
         public void beforeArrayValues(JsonGenerator g) throws IOException {
-            newLine(g);
+            beforeItems(g);
         }
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newLine(g);
+            betweenItems(g);
         }
 
         @Override
@@ -168,9 +190,29 @@ public final class PythonJsonWriter {
             close(g, values, ']');
         }
 
+        private void open(JsonGenerator g, char bracket) throws IOException {
+            g.writeRaw(bracket);
+            depth++;
+        }
+
+        private void beforeItems(JsonGenerator g) throws IOException {
+            if (indented) {
+                newLine(g);
+            }
+        }
+
+        private void betweenItems(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            if (indented) {
+                newLine(g);
+            } else {
+                g.writeRaw(' ');
+            }
+        }
+
         private void close(JsonGenerator g, int items, char bracket) throws IOException {
             depth--;
-            if (items > 0) {
+            if (indented && items > 0) {
                 newLine(g);
             }
             g.writeRaw(bracket);

@@ -172,7 +172,8 @@ public final class ReportCodec {
         }
         JsonNode root = MAPPER.readTree(parser);
         if (parser.nextToken() != null) {
-            throw new ReportFormatException(source, "extra data after the JSON value at " + where(parser));
+            throw new ReportFormatException(source,
+                    "extra data after the JSON value at " + where(parser.currentTokenLocation()));
         }
         return new ReportJsonReader(source).report(root);
     }
@@ -188,10 +189,6 @@ public final class ReportCodec {
                     "not valid JSON at " + where(json.getLocation()) + ": " + firstLine(json.getOriginalMessage()), e);
         }
         return new ReportFormatException(source, "cannot read: " + e.getMessage(), e);
-    }
-
-    private static String where(JsonParser parser) {
-        return where(parser.currentLocation());
     }
 
     private static String where(JsonLocation location) {

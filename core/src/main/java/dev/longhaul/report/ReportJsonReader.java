@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Turns a parsed JSON tree into a {@link SessionReport}, naming the JSON path of whatever does not fit
@@ -72,7 +73,7 @@ final class ReportJsonReader {
 
     private RunConfig config(JsonNode node) {
         Map<String, Object> extra = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (!RunConfig.STANDARD_KEYS.contains(field.getKey())) {
                 extra.put(field.getKey(), plainValue(field.getValue()));
             }
@@ -89,7 +90,7 @@ final class ReportJsonReader {
 
     private TurnMetrics turnMetrics(JsonNode node, String path) {
         Map<String, Object> values = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             String key = field.getKey();
             if (!key.equals("turn") && !key.equals("phase")) {
                 values.put(key, plainValue(field.getValue()));
@@ -178,11 +179,7 @@ final class ReportJsonReader {
     }
 
     private String string(JsonNode parent, String key, String path) {
-        JsonNode node = required(parent, key, path);
-        if (!node.isTextual()) {
-            throw problem(path + "." + key + " is " + shown(node) + ", expected a string");
-        }
-        return node.textValue();
+        return typed(parent, key, path, JsonNode::isTextual, "a string").textValue();
     }
 
     private String optionalString(JsonNode parent, String key, String path) {
@@ -191,19 +188,19 @@ final class ReportJsonReader {
     }
 
     private double number(JsonNode parent, String key, String path) {
-        JsonNode node = required(parent, key, path);
-        if (!node.isNumber()) {
-            throw problem(path + "." + key + " is " + shown(node) + ", expected a number");
-        }
-        return node.doubleValue();
+        return typed(parent, key, path, JsonNode::isNumber, "a number").doubleValue();
     }
 
     private long integer(JsonNode parent, String key, String path) {
+        return typed(parent, key, path, n -> n.isIntegralNumber() && n.canConvertToLong(), "an integer").longValue();
+    }
+
+    private JsonNode typed(JsonNode parent, String key, String path, Predicate<JsonNode> fits, String expected) {
         JsonNode node = required(parent, key, path);
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw problem(path + "." + key + " is " + shown(node) + ", expected an integer");
+        if (!fits.test(node)) {
+            throw problem(path + "." + key + " is " + shown(node) + ", expected " + expected);
         }
-        return node.longValue();
+        return node;
     }
 
     private int intValue(JsonNode parent, String key, String path) {
@@ -219,7 +216,7 @@ final class ReportJsonReader {
         switch (node.getNodeType()) {
             case OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
-                node.fields().forEachRemaining(field -> map.put(field.getKey(), plainValue(field.getValue())));
+                node.properties().forEach(field -> map.put(field.getKey(), plainValue(field.getValue())));
                 return Collections.unmodifiableMap(map);
             }
             case ARRAY: {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A report as the ordered tree of maps and lists that {@link PythonJsonWriter} writes: the seed's keys in the
@@ -95,7 +96,7 @@ final class ReportLayout {
         return node;
     }
 
-    private static <T> List<Object> map(List<T> items, java.util.function.Function<T, Object> layout) {
+    private static <T> List<Object> map(List<T> items, Function<T, Object> layout) {
         List<Object> nodes = new ArrayList<>(items.size());
         for (T item : items) {
             nodes.add(layout.apply(item));

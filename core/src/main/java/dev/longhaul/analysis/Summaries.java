@@ -1,0 +1,82 @@
+package dev.longhaul.analysis;
+
+import dev.longhaul.report.DegradationAlert;
+import dev.longhaul.report.PythonFormat;
+import dev.longhaul.report.Summary;
+import dev.longhaul.report.TurnMetrics;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Computes a run's {@link Summary} exactly as the seed does: means are Python's {@code sum(values) / len(values)}
+ * (summed left to right, as Python up to 3.11 sums floats), {@code min}/{@code max} keep the first extreme value,
+ * scores and the repetition ratio are rounded with {@code round(x, 3)}, the response length with
+ * {@code round(x, 0)} (a float).
+ *
+ * <p>Only scored turns count; failed turns are only counted. A run without a single scored turn, where the seed
+ * would divide by zero, gets NaN for every mean, minimum and maximum.
+ */
+public final class Summaries {
+
+    private Summaries() {
+    }
+
+    /**
+     * The summary of a run.
+     *
+     * @param turns           the scored turns
+     * @param alerts          the run's degradation alerts, in turn order
+     * @param failedTurnCount turns that got no answer
+     * @return the summary
+     */
+    public static Summary of(List<TurnMetrics> turns, List<DegradationAlert> alerts, int failedTurnCount) {
+        long hallucinated = 0;
+        long totalLength = 0;
+        for (TurnMetrics turn : turns) {
+            hallucinated += turn.hallucinatedReferences();
+            totalLength += turn.responseLength();
+        }
+        double avgLength = turns.isEmpty() ? Double.NaN : (double) totalLength / turns.size();
+        return new Summary(
+                PythonFormat.round(mean(turns, TurnMetrics::qualityScore), 3),
+                PythonFormat.round(extreme(turns, -1), 3),
+                PythonFormat.round(extreme(turns, +1), 3),
+                alerts.size(),
+                alerts.isEmpty() ? null : alerts.get(0).turn(),
+                PythonFormat.round(avgLength, 0),
+                hallucinated,
+                PythonFormat.round(mean(turns, TurnMetrics::repetitionRatio), 3),
+                failedTurnCount);
+    }
+
+    /** Python's {@code sum(values) / len(values)} over floats; NaN when there are none. */
+    static double mean(List<Double> values) {
+        return mean(values, Double::doubleValue);
+    }
+
+    private static <T> double mean(List<T> items, ToDoubleFunction<T> value) {
+        if (items.isEmpty()) {
+            return Double.NaN;
+        }
+        double sum = 0.0;
+        for (T item : items) {
+            sum += value.applyAsDouble(item);
+        }
+        return sum / items.size();
+    }
+
+    /** Python's min (direction -1) or max (+1) of the scores: the first value no other beats. */
+    private static double extreme(List<TurnMetrics> turns, int direction) {
+        if (turns.isEmpty()) {
+            return Double.NaN;
+        }
+        double best = turns.get(0).qualityScore();
+        for (TurnMetrics turn : turns) {
+            double score = turn.qualityScore();
+            if (direction < 0 ? score < best : score > best) {
+                best = score;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.longhaul.analysis;
+
+import static dev.longhaul.analysis.Turns.turn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.longhaul.report.DegradationAlert;
+import dev.longhaul.report.Summary;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SummariesTest {
+
+    @Test
+    void computesTheSeedsFigures() {
+        Summary s = Summaries.of(List.of(
+                        turn(1, "code_gen", 0.8, 100, 1, 0.0),
+                        turn(2, "code_gen", 0.6, 201, 0, 0.1),
+                        turn(3, "debug", 0.4, 300, 2, 0.2)),
+                List.of(new DegradationAlert(3, "debug", 0.4, 0.7, 0.3)), 2);
+        assertEquals(new Summary(0.6, 0.4, 0.8, 1, 3, 200.0, 3, 0.1, 2), s);
+    }
+
+    @Test
+    void roundsTheMeanLengthHalfEvenAsAFloat() {
+        assertEquals(2.0, Summaries.of(List.of(turn(1, "a", 0.5, 2, 0, 0), turn(2, "a", 0.5, 3, 0, 0)), List.of(), 0)
+                .avgResponseLength());
+        assertEquals(4.0, Summaries.of(List.of(turn(1, "a", 0.5, 3, 0, 0), turn(2, "a", 0.5, 4, 0, 0)), List.of(), 0)
+                .avgResponseLength());
+    }
+
+    @Test
+    void sumsLeftToRightBeforeDividing() {
+        // Python 3.11: sum([0.1235, 0.6665, 0.6665]) / 3 == 0.48550000000000004, rounds to 0.486; the exactly
+        // rounded sum (math.fsum) gives 0.4855 and 0.485; Python 3.12+ compensates its float sums and may too
+        Summary s = Summaries.of(List.of(turn(1, "a", 0.1235, 1, 0, 0), turn(2, "a", 0.6665, 1, 0, 0),
+                turn(3, "a", 0.6665, 1, 0, 0)), List.of(), 0);
+        assertEquals(0.486, s.avgQualityScore());
+        assertEquals(0.123, s.minQualityScore()); // 0.1235 is stored as 0.12349999999999999...
+    }
+
+    @Test
+    void aRunWithoutScoredTurnsHasNoAverages() {
+        Summary s = Summaries.of(List.of(), List.of(), 5);
+        assertTrue(Double.isNaN(s.avgQualityScore()));
+        assertTrue(Double.isNaN(s.minQualityScore()));
+        assertTrue(Double.isNaN(s.avgResponseLength()));
+        assertEquals(0, s.totalDegradationEvents());
+        assertNull(s.firstDegradationTurn());
+        assertEquals(5, s.failedTurns());
+    }
+}
