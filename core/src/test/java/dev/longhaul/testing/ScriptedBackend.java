@@ -27,6 +27,7 @@ public final class ScriptedBackend implements Backend {
     private final int dropFrom;
     private final String kvType;
     private final List<ChatRequest> requests = new ArrayList<>();
+    private int turnsBefore;
 
     /**
      * @param failTurns turns that fail with a server error
@@ -44,6 +45,17 @@ public final class ScriptedBackend implements Backend {
         return new ScriptedBackend(Set.of(), Integer.MAX_VALUE, null);
     }
 
+    /**
+     * Numbers the next request as turn {@code turnsBefore + 1}, as a backend taking over a resumed run would see it.
+     *
+     * @param turnsBefore turns answered by an earlier backend
+     * @return this backend
+     */
+    public ScriptedBackend continuingAfter(int turnsBefore) {
+        this.turnsBefore = turnsBefore;
+        return this;
+    }
+
     /** @return the requests received, in order */
     public List<ChatRequest> requests() {
         return requests;
@@ -52,7 +64,7 @@ public final class ScriptedBackend implements Backend {
     @Override
     public ChatResponse chat(ChatRequest request) throws BackendException {
         requests.add(request);
-        int turn = requests.size();
+        int turn = turnsBefore + requests.size();
         String prompt = request.last().content();
         if (failTurns.contains(turn)) {
             throw new BackendException(BackendException.Kind.SERVER_ERROR, "HTTP 500 from scripted backend on turn " + turn);

@@ -1,0 +1,161 @@
+package dev.longhaul.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.report.RunConfig;
+import dev.longhaul.script.Phase;
+import dev.longhaul.script.Script;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checkpoint's start line: every setting a resumed run needs to continue exactly as the interrupted one would
+ * have — the report's config, the session settings, the whole script and the backend config (an API key only by
+ * the name of its environment variable).
+ */
+final class CheckpointStart {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CheckpointStart() {
+    }
+
+    static ObjectNode toJson(RunConfig config, LongSession.Settings s, Script script, BackendConfig backend) {
+        ObjectNode start = JSON.createObjectNode();
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("backend", config.backend());
+        cfg.put("model", config.model());
+        cfg.put("kv_type", config.kvType());
+        cfg.put("total_turns", config.totalTurns());
+        cfg.put("history_window", config.historyWindow());
+        cfg.put("timestamp", config.timestamp());
+        cfg.putAll(config.extra());
+        start.set("config", JSON.valueToTree(cfg));
+
+        ObjectNode settings = start.putObject("settings");
+        settings.put("turns", s.turns());
+        settings.put("history_window", s.historyWindow());
+        settings.put("delay_ms", s.delay().toMillis());
+        settings.put("save_responses", s.saveResponses());
+        settings.put("degradation_window", s.degradationWindow());
+        settings.put("degradation_threshold", s.degradationThreshold());
+        settings.put("max_consecutive_failures", s.maxConsecutiveFailures());
+        settings.put("scorer", s.scorerName());
+
+        ObjectNode scriptNode = start.putObject("script").put("name", script.name());
+        ArrayNode phases = scriptNode.putArray("phases");
+        for (Phase p : script.phases()) {
+            ObjectNode phase = phases.addObject().put("phase", p.name());
+            p.prompts().forEach(phase.putArray("turns")::add);
+        }
+
+        if (backend != null) {
+            ObjectNode b = start.putObject("backend");
+            b.put("provider", backend.provider());
+            backend.model().ifPresent(v -> b.put("model", v));
+            backend.baseUrl().ifPresent(v -> b.put("url", v.toString()));
+            b.put("kv_type", backend.kvType());
+            b.put("timeout_ms", backend.timeout().toMillis());
+            b.put("connect_timeout_ms", backend.connectTimeout().toMillis());
+            backend.temperature().ifPresent(v -> b.put("temperature", v));
+            backend.seed().ifPresent(v -> b.put("seed", v));
+            backend.maxTokens().ifPresent(v -> b.put("max_tokens", v));
+            backend.contextSize().ifPresent(v -> b.put("context_size", v));
+            backend.threads().ifPresent(v -> b.put("threads", v));
+            backend.stream().ifPresent(v -> b.put("stream", v));
+            b.put("max_retries", backend.maxRetries());
+            backend.apiKeyEnv().ifPresent(v -> b.put("api_key_env", v));
+            backend.modelFile().ifPresent(v -> b.put("model_file", v.toString()));
+            ObjectNode options = b.putObject("options");
+            backend.options().forEach(options::put);
+        }
+        return start;
+    }
+
+    static RunConfig runConfig(JsonNode start) {
+        JsonNode c = start.path("config");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        c.fields().forEachRemaining(e -> {
+            switch (e.getKey()) {
+                case "backend", "model", "kv_type", "total_turns", "history_window", "timestamp" -> { }
+                default -> extra.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
+            }
+        });
+        return new RunConfig(c.path("backend").asText(), c.path("model").asText(), c.path("kv_type").asText(),
+                c.path("total_turns").asInt(), c.path("history_window").asInt(), c.path("timestamp").asText(), extra);
+    }
+
+    static void applySettings(JsonNode start, SessionBuilder b) {
+        JsonNode s = start.path("settings");
+        b.turns(s.path("turns").asInt());
+        b.historyWindow(s.path("history_window").asInt());
+        b.delay(Duration.ofMillis(s.path("delay_ms").asLong()));
+        b.saveResponses(s.path("save_responses").asBoolean());
+        b.degradationWindow(s.path("degradation_window").asInt());
+        b.degradationThreshold(s.path("degradation_threshold").asDouble());
+        b.maxConsecutiveFailures(s.path("max_consecutive_failures").asInt());
+        JsonNode script = start.path("script");
+        List<Phase> phases = new ArrayList<>();
+        for (JsonNode p : script.path("phases")) {
+            List<String> prompts = new ArrayList<>();
+            p.path("turns").forEach(t -> prompts.add(t.asText()));
+            phases.add(new Phase(p.path("phase").asText(), prompts));
+        }
+        b.script(new Script(script.path("name").asText(), phases));
+        JsonNode backend = start.path("backend");
+        if (backend.isObject()) {
+            b.backend(backendConfig(backend));
+        }
+    }
+
+    static String scorerName(JsonNode start) {
+        return start.path("settings").path("scorer").asText();
+    }
+
+    private static BackendConfig backendConfig(JsonNode n) {
+        BackendConfig.Builder c = BackendConfig.builder(n.path("provider").asText())
+                .kvType(n.path("kv_type").asText())
+                .timeout(Duration.ofMillis(n.path("timeout_ms").asLong()))
+                .connectTimeout(Duration.ofMillis(n.path("connect_timeout_ms").asLong()))
+                .maxRetries(n.path("max_retries").asInt());
+        if (n.has("model")) {
+            c.model(n.get("model").asText());
+        }
+        if (n.has("url")) {
+            c.baseUrl(n.get("url").asText());
+        }
+        if (n.has("temperature")) {
+            c.temperature(n.get("temperature").asDouble());
+        }
+        if (n.has("seed")) {
+            c.seed(n.get("seed").asLong());
+        }
+        if (n.has("max_tokens")) {
+            c.maxTokens(n.get("max_tokens").asInt());
+        }
+        if (n.has("context_size")) {
+            c.contextSize(n.get("context_size").asInt());
+        }
+        if (n.has("threads")) {
+            c.threads(n.get("threads").asInt());
+        }
+        if (n.has("stream")) {
+            c.stream(n.get("stream").asBoolean());
+        }
+        if (n.has("api_key_env")) {
+            c.apiKeyEnv(n.get("api_key_env").asText());
+        }
+        if (n.has("model_file")) {
+            c.modelFile(Path.of(n.get("model_file").asText()));
+        }
+        n.path("options").fields().forEachRemaining(e -> c.option(e.getKey(), e.getValue().asText()));
+        return c.build();
+    }
+}

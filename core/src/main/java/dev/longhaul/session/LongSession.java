@@ -1,0 +1,329 @@
+package dev.longhaul.session;
+
+import dev.longhaul.analysis.DegradationDetector;
+import dev.longhaul.analysis.Summaries;
+import dev.longhaul.backend.Backend;
+import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.BackendInfo;
+import dev.longhaul.backend.Backends;
+import dev.longhaul.backend.ChatRequest;
+import dev.longhaul.backend.ChatResponse;
+import dev.longhaul.report.DegradationAlert;
+import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.PythonFormat;
+import dev.longhaul.report.RunConfig;
+import dev.longhaul.report.SessionReport;
+import dev.longhaul.report.Summary;
+import dev.longhaul.report.TurnMetrics;
+import dev.longhaul.scoring.Scorer;
+import dev.longhaul.scoring.TurnInput;
+import dev.longhaul.scoring.TurnScore;
+import dev.longhaul.script.Script;
+import dev.longhaul.script.ScriptedTurn;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A long scripted conversation against one backend: plays the script turn by turn with a sliding history window,
+ * scores every answer, records failed turns as failures (never as answers), detects degradation and returns the
+ * report. Create one with {@link #builder()}; a session runs once.
+ */
+public final class LongSession {
+
+    private static final Logger log = LoggerFactory.getLogger(LongSession.class);
+
+    private final BackendConfig backendConfig;
+    private final Backend suppliedBackend;
+    private final String backendLabel;
+    private final Backends backends;
+    private final int turns;
+    private final int historyWindow;
+    private final Duration delay;
+    private final boolean saveResponses;
+    private final Scorer scorer;
+    private final List<TurnListener> listeners;
+    private final Script script;
+    private final DegradationDetector detector;
+    private final int maxConsecutiveFailures;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final String configuredKvType;
+    private final Path checkpointFile;
+    private final Checkpoint.Contents resumed;
+
+    LongSession(SessionBuilder b) {
+        if (b.backendConfig != null) {
+            BackendConfig.Builder cfg = b.backendConfig.build().newBuilder();
+            if (b.kvType != null) {
+                cfg.kvType(b.kvType);
+            }
+            if (b.timeout != null) {
+                cfg.timeout(b.timeout);
+            }
+            this.backendConfig = cfg.build();
+            this.backendLabel = backendConfig.provider();
+        } else {
+            this.backendConfig = null;
+            this.backendLabel = b.backendLabel;
+        }
+        this.suppliedBackend = b.backend;
+        this.backends = b.backends;
+        this.turns = b.turns;
+        this.historyWindow = b.historyWindow;
+        this.delay = b.delay;
+        this.saveResponses = b.saveResponses;
+        this.scorer = b.scorer;
+        this.listeners = List.copyOf(b.listeners);
+        this.script = b.script == null ? Script.seed() : b.script;
+        this.detector = new DegradationDetector(b.degradationWindow, b.degradationThreshold);
+        this.maxConsecutiveFailures = b.maxConsecutiveFailures;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.configuredKvType = b.kvType;
+        this.checkpointFile = b.checkpoint;
+        this.resumed = b.resumed;
+    }
+
+    /** The settings a checkpoint keeps so that a resumed run continues as the interrupted one would have. */
+    record Settings(int turns, int historyWindow, Duration delay, boolean saveResponses, int degradationWindow,
+                    double degradationThreshold, int maxConsecutiveFailures, String scorerName) {
+    }
+
+    private Settings settings() {
+        return new Settings(turns, historyWindow, delay, saveResponses, detector.window(), detector.threshold(),
+                maxConsecutiveFailures, scorer.getClass().getName());
+    }
+
+    /** @return a builder with the seed's defaults */
+    public static SessionBuilder builder() {
+        return new SessionBuilder();
+    }
+
+    /**
+     * Plays every turn and returns the report. Failed turns are recorded, not thrown; the run stops early (keeping
+     * what it has) after too many consecutive failures or when the thread is interrupted, and says so in the
+     * report's {@code config.stopped_early}.
+     *
+     * @return the report
+     * @throws BackendException when the backend cannot be created from its config
+     */
+    public SessionReport run() throws BackendException {
+        if (suppliedBackend != null) {
+            return play(suppliedBackend);
+        }
+        Backends registry = backends == null ? Backends.discover() : backends;
+        try (Backend backend = registry.create(backendConfig)) {
+            return play(backend);
+        }
+    }
+
+    private SessionReport play(Backend backend) {
+        Instant started = clock.instant();
+        RunState state = new RunState(historyWindow, saveResponses);
+        RunConfig config;
+        Checkpoint checkpoint = null;
+        if (resumed != null) {
+            config = CheckpointStart.runConfig(resumed.start());
+            resumed.records().forEach(state::restore);
+            log.info("resuming after turn {} of {} ({} answered, {} failed)", state.lastTurn(), turns,
+                    state.answered.size(), state.failed.size());
+            checkpoint = reopen(resumed.validLength());
+        } else {
+            config = runConfig(backend.info(), started);
+            if (checkpointFile != null) {
+                checkpoint = create(CheckpointStart.toJson(config, settings(), script, backendConfig));
+            }
+        }
+        listeners.forEach(l -> notify(() -> l.onStart(config)));
+        try {
+            String stoppedEarly = playTurns(backend, state, checkpoint, started);
+            return report(stoppedEarly == null ? config : config.withExtra("stopped_early", stoppedEarly), state);
+        } finally {
+            if (checkpoint != null) {
+                checkpoint.close();
+            }
+        }
+    }
+
+    /** Plays the turns not yet done; returns why the run stopped early, or null when it played them all. */
+    private String playTurns(Backend backend, RunState state, Checkpoint checkpoint, Instant started) {
+        List<ScriptedTurn> plan = script.turns(turns);
+        for (ScriptedTurn turn : plan.subList(Math.min(state.lastTurn(), plan.size()), plan.size())) {
+            if (Thread.currentThread().isInterrupted()) {
+                return "interrupted before turn " + turn.turn();
+            }
+            Instant turnStart = clock.instant();
+            TurnEvent event;
+            try {
+                ChatResponse response = backend.chat(new ChatRequest(state.history.withPrompt(turn.prompt())));
+                TurnMetrics metrics = metrics(turn, response);
+                state.answered(metrics, turn.prompt(), response.content());
+                if (checkpoint != null) {
+                    checkpoint.write(CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
+                }
+                event = event(turn, response.content(), metrics, null, started);
+            } catch (BackendException e) {
+                FailedTurn failure = failure(turn, kindName(e.kind()), e.getMessage(), e.attempts(), turnStart);
+                log.warn("turn {} failed ({}): {}", turn.turn(), failure.kind(), failure.message());
+                event = failedTurn(state, checkpoint, failure, started);
+                if (e.kind() == BackendException.Kind.INTERRUPTED) {
+                    Thread.currentThread().interrupt();
+                }
+            } catch (RuntimeException e) {
+                FailedTurn failure = failure(turn, "error", oneLine(e), 1, turnStart);
+                log.warn("turn {} failed with an unexpected error", turn.turn(), e);
+                event = failedTurn(state, checkpoint, failure, started);
+            }
+            TurnEvent done = event;
+            listeners.forEach(l -> notify(() -> l.onTurn(done)));
+
+            if (state.consecutiveFailures() >= maxConsecutiveFailures) {
+                return state.consecutiveFailures() + " consecutive failed turns (last: " + state.lastFailure().message() + ")";
+            }
+            if (turn.turn() < plan.size() && !delay.isZero()) {
+                try {
+                    sleeper.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (Thread.currentThread().isInterrupted() && state.lastTurn() < plan.size()) {
+            return "interrupted after turn " + state.lastTurn();
+        }
+        return null;
+    }
+
+    private TurnEvent failedTurn(RunState state, Checkpoint checkpoint, FailedTurn failure, Instant started) {
+        state.failed(failure);
+        if (checkpoint != null) {
+            checkpoint.write(CheckpointRecord.failed(failure));
+        }
+        return new TurnEvent(failure.turn(), turns, failure.phase(), failure.prompt(), null, null, failure,
+                Duration.between(started, clock.instant()), remaining(started, failure.turn()));
+    }
+
+    private SessionReport report(RunConfig config, RunState state) {
+        List<DegradationAlert> alerts = detector.detect(state.answered);
+        Summary summary = Summaries.of(state.answered, alerts, state.failed.size());
+        SessionReport report = new SessionReport(config, state.answered, alerts, summary, state.responses, state.failed);
+        listeners.forEach(l -> notify(() -> l.onFinish(report)));
+        return report;
+    }
+
+    private Checkpoint create(com.fasterxml.jackson.databind.node.ObjectNode start) {
+        try {
+            return Checkpoint.create(checkpointFile, start);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("checkpoint " + checkpointFile + ": cannot be created (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Checkpoint reopen(long validLength) {
+        try {
+            return Checkpoint.reopen(checkpointFile, validLength);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("checkpoint " + checkpointFile + ": cannot be reopened (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private RunConfig runConfig(BackendInfo info, Instant started) {
+        String kvLabel = configuredKvType != null ? configuredKvType
+                : backendConfig != null ? backendConfig.kvType() : "f16";
+        String kvType = info.kvType() != null ? info.kvType() : kvLabel;
+        String model = backendConfig != null && backendConfig.model().isPresent() ? backendConfig.model().get()
+                : info.model() != null ? info.model() : "default";
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("kv_type_applied", info.kvType() != null);
+        if (backendConfig != null) {
+            backendConfig.baseUrl().ifPresent(u -> extra.put("url", u.toString()));
+            backendConfig.seed().ifPresent(s -> extra.put("seed", s));
+            backendConfig.temperature().ifPresent(t -> extra.put("temperature", t));
+            backendConfig.maxTokens().ifPresent(t -> extra.put("max_tokens", t));
+            extra.put("timeout_s", backendConfig.timeout().toMillis() / 1000.0);
+        }
+        if (info.contextSize() != null) {
+            extra.put("context_size", info.contextSize());
+        }
+        extra.put("delay_s", delay.toMillis() / 1000.0);
+        extra.put("script", script.name());
+        extra.put("scorer", scorer.getClass().getName());
+        extra.put("degradation_window", detector.window());
+        extra.put("degradation_threshold", detector.threshold());
+        if (!info.facts().isEmpty()) {
+            extra.put("backend_info", info.facts());
+        }
+        return new RunConfig(backendLabel, model, kvType, turns, historyWindow, PythonTimestamps.isoFormat(started), extra);
+    }
+
+    private TurnMetrics metrics(ScriptedTurn turn, ChatResponse response) {
+        TurnScore score = scorer.score(new TurnInput(turn.turn(), turn.phase(), turn.prompt(), response.content()));
+        Map<String, Object> values = new LinkedHashMap<>(score.metrics());
+        var stats = response.stats();
+        values.put("elapsed_s", PythonFormat.round(seconds(stats.elapsed()), 2));
+        values.put("tokens_generated", stats.completionTokens() == null ? 0 : stats.completionTokens());
+        if (stats.tokensPerSecond() != null) {
+            values.put("tokens_per_s", PythonFormat.round(stats.tokensPerSecond(), 1));
+        }
+        if (stats.promptTokens() != null) {
+            values.put("prompt_eval_count", stats.promptTokens());
+        }
+        if (stats.cachedPromptTokens() != null) {
+            values.put("cached_prompt_tokens", stats.cachedPromptTokens());
+        }
+        if (stats.timeToFirstToken() != null) {
+            values.put("ttft_s", PythonFormat.round(seconds(stats.timeToFirstToken()), 3));
+        }
+        if (response.finishReason() != null) {
+            values.put("finish_reason", response.finishReason());
+        }
+        response.extra().forEach(values::putIfAbsent);
+        return new TurnMetrics(turn.turn(), turn.phase(), values);
+    }
+
+    private FailedTurn failure(ScriptedTurn turn, String kind, String message, int attempts, Instant turnStart) {
+        double elapsed = PythonFormat.round(seconds(Duration.between(turnStart, clock.instant())), 2);
+        return new FailedTurn(turn.turn(), turn.phase(), turn.prompt(), kind, message, attempts, elapsed);
+    }
+
+    private TurnEvent event(ScriptedTurn turn, String response, TurnMetrics metrics, FailedTurn failure, Instant started) {
+        return new TurnEvent(turn.turn(), turns, turn.phase(), turn.prompt(), response, metrics, failure,
+                Duration.between(started, clock.instant()), remaining(started, turn.turn()));
+    }
+
+    /** A linear estimate from this run's pace (turns restored from a checkpoint took no time here). */
+    private Duration remaining(Instant started, int turn) {
+        int playedHere = Math.max(1, turn - (resumed == null ? 0 : resumed.records().size()));
+        return Duration.between(started, clock.instant()).multipliedBy(turns - turn).dividedBy(playedHere);
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.warn("a turn listener failed; the run goes on", e);
+        }
+    }
+
+    private static String kindName(BackendException.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String oneLine(RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.longhaul.session;
+
+import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.SavedResponse;
+import dev.longhaul.report.TurnMetrics;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a run has measured so far: answered and failed turns, saved responses, the history window. */
+final class RunState {
+
+    final ConversationHistory history;
+    final List<TurnMetrics> answered = new ArrayList<>();
+    final List<FailedTurn> failed = new ArrayList<>();
+    final List<SavedResponse> responses = new ArrayList<>();
+    private final boolean saveResponses;
+    private int consecutiveFailures;
+    private int lastTurn;
+
+    RunState(int historyWindow, boolean saveResponses) {
+        this.history = new ConversationHistory(historyWindow);
+        this.saveResponses = saveResponses;
+    }
+
+    void answered(TurnMetrics metrics, String prompt, String response) {
+        answered.add(metrics);
+        if (saveResponses) {
+            responses.add(new SavedResponse(metrics.turn(), metrics.phase(), prompt, response));
+        }
+        history.addAnsweredTurn(prompt, response);
+        consecutiveFailures = 0;
+        lastTurn = metrics.turn();
+    }
+
+    void failed(FailedTurn failure) {
+        failed.add(failure);
+        consecutiveFailures++;
+        lastTurn = failure.turn();
+    }
+
+    /** Replays a turn read back from a checkpoint. */
+    void restore(CheckpointRecord record) {
+        if (record.answered()) {
+            answered(record.metrics(), record.prompt(), record.response());
+        } else {
+            failed(record.failure());
+        }
+    }
+
+    int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** The last turn played, 0 before the first. */
+    int lastTurn() {
+        return lastTurn;
+    }
+
+    int turnsDone() {
+        return answered.size() + failed.size();
+    }
+
+    FailedTurn lastFailure() {
+        return failed.get(failed.size() - 1);
+    }
+}
