@@ -1,0 +1,76 @@
+package dev.longhaul.cli;
+
+import dev.longhaul.backend.BackendConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The backend flags shared by {@code run} and {@code ab}: the seed's and ours. */
+final class BackendOptions {
+
+    @Option(names = "--model", description = "Model name to request (default: the server's or the bundled model).")
+    String model;
+
+    @Option(names = "--url", description = "Backend base URL (default: the provider's: ollama http://localhost:11434, "
+            + "llama-server/openai http://localhost:8080).")
+    String url;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "Per-turn timeout in seconds (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--seed", description = "Sampling seed.")
+    Long seed;
+
+    @Option(names = "--temperature", description = "Sampling temperature (default: the backend's; llama-server/openai 0.7 as the seed).")
+    Double temperature;
+
+    @Option(names = "--max-tokens", description = "Tokens to generate at most per turn (default: the backend's).")
+    Integer maxTokens;
+
+    @Option(names = {"--context-size", "--ctx"}, description = "Context window in tokens (ollama num_ctx, default 8192; llamacpp default 4096).")
+    Integer contextSize;
+
+    @Option(names = "--threads", description = "CPU threads for the embedded backend (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--model-file", description = "GGUF model file for the embedded backend (default: the bundled tiny-code-chat.gguf).")
+    Path modelFile;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Name of the environment variable holding an API key, sent as 'Authorization: Bearer'.")
+    String apiKeyEnv;
+
+    @Option(names = "--stream", negatable = true, description = "Stream answers (measures time to first token; default: the backend's).")
+    Boolean stream;
+
+    @Option(names = "--retries", defaultValue = "3", description = "Retries for transient failures per turn (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--backend-option", paramLabel = "KEY=VALUE", description = "A provider-specific option; repeatable.")
+    Map<String, String> backendOptions = new LinkedHashMap<>();
+
+    /** The config for one backend; {@code kvType} is the arm's cache type. */
+    BackendConfig config(String provider, String kvType) {
+        if (!(timeoutSeconds > 0)) {
+            throw new IllegalArgumentException("--timeout " + timeoutSeconds + " must be positive");
+        }
+        BackendConfig.Builder b = BackendConfig.builder(provider)
+                .model(model)
+                .baseUrl(url)
+                .kvType(kvType)
+                .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+                .seed(seed)
+                .temperature(temperature)
+                .maxTokens(maxTokens)
+                .contextSize(contextSize)
+                .threads(threads)
+                .modelFile(modelFile)
+                .apiKeyEnv(apiKeyEnv)
+                .stream(stream)
+                .maxRetries(retries);
+        backendOptions.forEach(b::option);
+        return b.build();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.longhaul.cli;
+
+import dev.longhaul.report.PythonFormat;
+import dev.longhaul.report.TurnMetrics;
+import dev.longhaul.session.TurnEvent;
+import dev.longhaul.session.TurnListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * One progress line per turn, as the seed prints it, followed by the run's elapsed time and an estimate of what is
+ * left: {@code [Turn  3/50] Phase: code_gen     | score=0.81 | len=1523 | 412.3 tok/s | 3.7s | 0:11 elapsed, ~3:02 left}.
+ */
+final class ProgressPrinter implements TurnListener {
+
+    private final PrintWriter out;
+    private final String prefix;
+
+    ProgressPrinter(PrintWriter out, String prefix) {
+        this.out = out;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public void onTurn(TurnEvent e) {
+        StringBuilder line = new StringBuilder(prefix);
+        line.append(String.format("[Turn %2d/%d] Phase: %-12s | ", e.turn(), e.totalTurns(), e.phase()));
+        if (e.succeeded()) {
+            TurnMetrics m = e.metrics();
+            Object tps = m.values().get("tokens_per_s");
+            line.append("score=").append(PythonFormat.fixed(m.qualityScore(), 2))
+                    .append(" | len=").append(String.format("%4d", m.responseLength()))
+                    .append(" | ").append(tps == null ? "?" : String.valueOf(tps)).append(" tok/s")
+                    .append(" | ").append(PythonFormat.fixed(m.number("elapsed_s").doubleValue(), 1)).append('s');
+        } else {
+            line.append("FAILED (").append(e.failure().kind()).append("): ").append(e.failure().message());
+        }
+        line.append(" | ").append(clock(e.runElapsed())).append(" elapsed");
+        if (e.turn() < e.totalTurns()) {
+            line.append(", ~").append(clock(e.estimatedRemaining())).append(" left");
+        }
+        out.println(line);
+        out.flush();
+    }
+
+    static String clock(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+}
