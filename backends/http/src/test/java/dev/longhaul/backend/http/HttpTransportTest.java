@@ -103,6 +103,23 @@ class HttpTransportTest {
     }
 
     @Test
+    void survivesTheServerClosingAnIdleKeepAliveConnection() throws Exception {
+        try (ReplayServer closing = ReplayServer.builder().idleTimeout(Duration.ofMillis(100)).start()) {
+            closing.enqueue(json(200, "OK", OK_JSON), json(200, "OK", OK_JSON));
+            transport = HttpTransport.builder("test-server", closing.baseUrl()).sleeper(sleeps::add).build();
+            transport.postJson("/v1/x", body());
+            // Longer than the server's keep-alive timeout, like a pause between turns (llama-server: 5 s).
+            Thread.sleep(400);
+
+            JsonResponse second = transport.postJson("/v1/x", body());
+
+            assertEquals("ok", second.body().path("status").asText());
+            assertEquals(2, closing.connectionCount());
+            assertEquals(2, closing.requests().size());
+        }
+    }
+
+    @Test
     void retriesARefusedConnectionAndSucceeds() throws BackendException {
         server.stopListening();
         transport = builder().sleeper(d -> {
