@@ -111,7 +111,8 @@ public final class LongSession {
     /**
      * Plays every turn and returns the report. Failed turns are recorded, not thrown; the run stops early (keeping
      * what it has) after too many consecutive failures or when the thread is interrupted, and says so in the
-     * report's {@code config.stopped_early}.
+     * report's {@code config.stopped_early}. A turn cut short by an interrupt is not recorded (neither as an answer
+     * nor as a failure), so that resuming the checkpoint plays it again.
      *
      * @return the report
      * @throws BackendException when the backend cannot be created from its config
@@ -172,12 +173,16 @@ public final class LongSession {
                 }
                 event = event(turn, response.content(), metrics, null, started);
             } catch (BackendException e) {
+                if (e.kind() == BackendException.Kind.INTERRUPTED) {
+                    // Cut short by the user, not failed by the backend: recorded nowhere, so that a resumed run
+                    // asks this turn again instead of keeping it as a failure.
+                    Thread.currentThread().interrupt();
+                    log.info("turn {} interrupted; it is not recorded", turn.turn());
+                    return "interrupted during turn " + turn.turn();
+                }
                 FailedTurn failure = failure(turn, kindName(e.kind()), e.getMessage(), e.attempts(), turnStart);
                 log.warn("turn {} failed ({}): {}", turn.turn(), failure.kind(), failure.message());
                 event = failedTurn(state, checkpoint, failure, started);
-                if (e.kind() == BackendException.Kind.INTERRUPTED) {
-                    Thread.currentThread().interrupt();
-                }
             } catch (RuntimeException e) {
                 FailedTurn failure = failure(turn, "error", oneLine(e), 1, turnStart);
                 log.warn("turn {} failed with an unexpected error", turn.turn(), e);
