@@ -78,17 +78,19 @@ public record HeuristicMetrics(
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(listRule, "listRule");
-        String lowerResponse = PythonStr.lower(response);
+        char[] responseChars = response.toCharArray();
+        PythonLowercase lowerResponse = PythonLowercase.of(responseChars, 0, responseChars.length);
+        PythonLowercase lowerPrompt = PythonLowercase.of(prompt.toCharArray(), 0, prompt.length());
 
-        int responseLength = PythonStr.length(response, 0, response.length());
+        int responseLength = response.codePointCount(0, response.length());
         int lineCount = countNewlines(response) + 1;
         double codeDensity = CodeIndicators.density(response);
-        int hallucinatedReferences = HallucinationPhrases.count(lowerResponse);
+        int hallucinatedReferences = HallucinationPhrases.count(lowerResponse.toString());
         boolean hasHeaders = MarkdownStructure.hasHeaders(response);
         boolean hasCodeBlocks = MarkdownStructure.hasCodeBlocks(response);
         boolean hasLists = listRule.hasLists(response);
-        double repetitionRatio = SentenceRepetition.ratio(response);
-        double promptRelevance = PromptRelevance.ratio(PythonStr.lower(prompt), lowerResponse);
+        double repetitionRatio = SentenceRepetition.ratio(responseChars, lowerResponse);
+        double promptRelevance = PromptRelevance.ratio(lowerPrompt, lowerResponse);
 
         double qualityScore = 0.25 * Math.min(codeDensity * 3, 1.0)
                 + 0.20 * Math.min(promptRelevance * 2, 1.0)

@@ -21,7 +21,7 @@ public enum ListRule {
             if (start >= text.length()) {
                 return false;
             }
-            int first = PythonStr.codePointAt(text, start, text.length());
+            int first = text.codePointAt(start);
             if (first != '-' && first != '*' && !PythonUnicode.isDecimal(first)) {
                 return false;
             }

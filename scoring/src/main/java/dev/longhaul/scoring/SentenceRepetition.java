@@ -1,8 +1,5 @@
 package dev.longhaul.scoring;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * The seed's {@code repetition_ratio}: {@code 1 - unique / max(count, 1)} over the response's "sentences".
  *
@@ -24,24 +21,29 @@ final class SentenceRepetition {
     private SentenceRepetition() {
     }
 
-    static double ratio(String response) {
-        Set<String> unique = new HashSet<>();
+    /**
+     * @param response      the response's chars
+     * @param lowerResponse the whole response lowercased; a sentence's lowercase is taken from it unless the
+     *                      sentence holds a capital sigma, whose lowercase depends on the sentence's bounds
+     */
+    static double ratio(char[] response, PythonLowercase lowerResponse) {
+        CharSequenceSet unique = new CharSequenceSet();
         int sentences = 0;
-        int n = response.length();
+        int n = response.length;
         int pieceStart = 0;
         while (pieceStart <= n) {
             int pieceEnd = pieceStart;
-            while (pieceEnd < n && !isTerminator(response.charAt(pieceEnd))) {
+            while (pieceEnd < n && !isTerminator(response[pieceEnd])) {
                 pieceEnd++;
             }
             int start = PythonStr.stripStart(response, pieceStart, pieceEnd);
             int end = PythonStr.stripEnd(response, start, pieceEnd);
             if (isLongEnough(response, start, end)) {
                 sentences++;
-                unique.add(PythonStr.lower(response, start, end));
+                addLowercase(unique, response, lowerResponse, start, end);
             }
             int next = pieceEnd;
-            while (next < n && isTerminator(response.charAt(next))) {
+            while (next < n && isTerminator(response[next])) {
                 next++;
             }
             if (next == pieceEnd) {
@@ -52,11 +54,26 @@ final class SentenceRepetition {
         return 1 - ((double) unique.size() / Math.max(sentences, 1));
     }
 
+    /** Adds {@code response[start:end].lower()}, a slice of the whole lowercase unless a sigma's context differs. */
+    private static void addLowercase(CharSequenceSet unique, char[] response, PythonLowercase lowerResponse,
+                                     int start, int end) {
+        if (lowerResponse.hasCapitalSigmaIn(start, end)) {
+            PythonLowercase sentence = PythonLowercase.of(response, start, end);
+            unique.add(sentence.chars(), 0, sentence.length(), CharSequenceSet.hash(sentence.chars(), 0,
+                    sentence.length()));
+        } else {
+            char[] lower = lowerResponse.chars();
+            int from = lowerResponse.offsetOf(start);
+            int to = lowerResponse.offsetOf(end);
+            unique.add(lower, from, to, CharSequenceSet.hash(lower, from, to));
+        }
+    }
+
     private static boolean isTerminator(char c) {
         return c == '.' || c == '!' || c == '?';
     }
 
-    private static boolean isLongEnough(String s, int start, int end) {
+    private static boolean isLongEnough(char[] s, int start, int end) {
         int chars = end - start;
         if (chars <= MIN_LENGTH_EXCLUSIVE) {
             return false;

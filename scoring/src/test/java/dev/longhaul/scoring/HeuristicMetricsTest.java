@@ -212,6 +212,14 @@ class HeuristicMetricsTest {
         }
 
         @Test
+        void dottedCapitalILengthensTheLowercaseWithoutShiftingLaterSentences() {
+            // Sentences 2 and 3 are equal, as are 4 and 5; "istanbul" differs from "i\u0307stanbul".
+            assertEquals(0.33333333333333337, metrics("\u0130\u0130\u0130 is here in this text. The second sentence "
+                    + "is long. the second sentence is LONG. \u0130STANBUL IS A LOVELY CITY. \u0130stanbul is a lovely "
+                    + "city. istanbul is a lovely city.").repetitionRatio());
+        }
+
+        @Test
         void finalSigmaIsDecidedWithinTheSentence() {
             // Lowercased as a whole, "...ΟΔΟΣ.κ..." keeps a non-final sigma ('.' is case-ignorable and 'κ' cased);
             // the stripped sentence "...ΟΔΟΣ" ends with final sigma and so equals the second sentence.

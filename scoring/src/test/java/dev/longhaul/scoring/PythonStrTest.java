@@ -1,7 +1,6 @@
 package dev.longhaul.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -11,15 +10,16 @@ class PythonStrTest {
 
     @Test
     void lengthCountsCodePointsNotChars() {
-        assertEquals(1, PythonStr.length("\uD83D\uDE00", 0, 2));
-        assertEquals(2, PythonStr.length("e\u0301", 0, 2));
-        assertEquals(0, PythonStr.length("", 0, 0));
+        assertEquals(1, PythonStr.length("\uD83D\uDE00".toCharArray(), 0, 2));
+        assertEquals(2, PythonStr.length("e\u0301".toCharArray(), 0, 2));
+        assertEquals(1, PythonStr.length("xe\u0301".toCharArray(), 1, 2));
+        assertEquals(0, PythonStr.length(new char[0], 0, 0));
     }
 
     @Test
     void unpairedSurrogatesCountAsOneCodePointEach() {
-        assertEquals(2, PythonStr.length("\uDE00\uD83D", 0, 2));
-        assertEquals('\uD83D', PythonStr.codePointAt("\uD83D\uDE00", 0, 1), "a pair cut by the range end");
+        assertEquals(2, PythonStr.length("\uDE00\uD83D".toCharArray(), 0, 2));
+        assertEquals('\uD83D', PythonStr.codePointAt("\uD83D\uDE00".toCharArray(), 0, 1), "a pair cut by the range end");
     }
 
     @Test
@@ -58,7 +58,8 @@ class PythonStrTest {
     @Test
     void finalSigmaContextIsLimitedToTheRange() {
         String text = "\u0391\u03a3.\u0392";
-        assertEquals("\u03b1\u03c2", PythonStr.lower(text, 0, 2));
+        assertEquals("\u03b1\u03c2", PythonStr.lower(text.toCharArray(), 0, 2));
+        assertEquals("\u03c3.\u03b2", PythonStr.lower(text.toCharArray(), 1, 4), "no cased letter before");
     }
 
     @Test
@@ -68,10 +69,14 @@ class PythonStrTest {
     }
 
     @Test
-    void lowerReturnsAnEqualStringWhenNothingChanges() {
-        String text = "already lower \uD83D\uDE00 \u4e2d\u6587";
+    void lowerKeepsTextWithoutCasedLettersAndUnpairedSurrogates() {
+        String text = "already lower \uD83D\uDE00 \u4e2d\u6587 \uDE00\uD83D";
         assertEquals(text, PythonStr.lower(text));
-        assertSame(text, PythonStr.lower(text), "no copy when nothing changes");
+    }
+
+    @Test
+    void lowerGrowsItsBufferForManyExpansions() {
+        assertEquals("i\u0307".repeat(1000) + "abc", PythonStr.lower("\u0130".repeat(1000) + "ABC"));
     }
 
     @Test
@@ -86,16 +91,16 @@ class PythonStrTest {
     @Test
     void stripRemovesPythonWhitespaceOnly() {
         String text = "\u00a0\u3000\u001c x \u200b\u0085 ";
-        int start = PythonStr.stripStart(text, 0, text.length());
-        int end = PythonStr.stripEnd(text, start, text.length());
+        int start = PythonStr.stripStart(text.toCharArray(), 0, text.length());
+        int end = PythonStr.stripEnd(text.toCharArray(), start, text.length());
         assertEquals("x \u200b", text.substring(start, end));
     }
 
     @Test
     void stripOfWhitespaceOnlyIsEmpty() {
-        String text = " \t\u2028\u2029 ";
-        int start = PythonStr.stripStart(text, 0, text.length());
-        assertEquals(text.length(), start);
-        assertEquals(start, PythonStr.stripEnd(text, start, text.length()));
+        char[] text = " \t\u2028\u2029 ".toCharArray();
+        int start = PythonStr.stripStart(text, 0, text.length);
+        assertEquals(text.length, start);
+        assertEquals(start, PythonStr.stripEnd(text, start, text.length));
     }
 }
