@@ -81,7 +81,7 @@ final class PythonUnicode {
     private PythonUnicode() {
     }
 
-    /** @return the Python and Unicode versions the tables were generated with, e.g. {@code python=3.11.7 unicode=14.0.0} */
+    /** @return the Python and Unicode versions of the tables, e.g. {@code python=3.11.7 unicode=14.0.0} */
     static String version() {
         return VERSION;
     }

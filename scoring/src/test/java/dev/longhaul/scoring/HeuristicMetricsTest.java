@@ -221,7 +221,7 @@ class HeuristicMetricsTest {
 
         @Test
         void finalSigmaIsDecidedWithinTheSentence() {
-            // Lowercased as a whole, "...ΟΔΟΣ.κ..." keeps a non-final sigma ('.' is case-ignorable and 'κ' cased);
+            // Lowercased as a whole, "...ΟΔΟΣ.κ..." keeps a non-final sigma ('.' is case-ignorable, 'κ' cased);
             // the stripped sentence "...ΟΔΟΣ" ends with final sigma and so equals the second sentence.
             assertEquals(0.5, metrics("\u039a\u0391\u039b\u0397\u039c\u0395\u03a1\u0391 \u039a\u039f\u03a3\u039c\u0395 "
                     + "\u039a\u0391\u0399 \u039f\u0394\u039f\u03a3.\u03ba\u03b1\u03bb\u03b7\u03bc\u03b5\u03c1\u03b1 "
@@ -272,8 +272,9 @@ class HeuristicMetricsTest {
 
         @Test
         void numericCharactersAreWordCharacters() {
-            assertEquals(1.0, metrics("x\u00b2\u00b3y \u2460\u2461\u2462\u2463", "x\u00b2\u00b3y \u2460\u2461\u2462\u2463")
-                    .promptRelevance());
+            String numeric = "x\u00b2\u00b3y \u2460\u2461\u2462\u2463";
+            assertEquals(1.0, metrics(numeric, numeric).promptRelevance());
+            assertEquals(0.0, metrics(numeric, "xy").promptRelevance());
         }
 
         @Test

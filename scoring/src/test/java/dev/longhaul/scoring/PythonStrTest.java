@@ -19,7 +19,8 @@ class PythonStrTest {
     @Test
     void unpairedSurrogatesCountAsOneCodePointEach() {
         assertEquals(2, PythonStr.length("\uDE00\uD83D".toCharArray(), 0, 2));
-        assertEquals('\uD83D', PythonStr.codePointAt("\uD83D\uDE00".toCharArray(), 0, 1), "a pair cut by the range end");
+        assertEquals('\uD83D', PythonStr.codePointAt("\uD83D\uDE00".toCharArray(), 0, 1),
+                "a pair cut by the range end");
     }
 
     @Test
