@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.TurnMetrics;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +32,13 @@ final class Checkpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private final FileChannel channel;
+    // Not a FileChannel: a channel is closed by an interrupt of the writing thread, and Ctrl-C interrupts the run
+    // exactly when its last turns must still be journalled.
+    private final RandomAccessFile out;
 
-    private Checkpoint(Path file, FileChannel channel) {
+    private Checkpoint(Path file, RandomAccessFile out) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
     }
 
     /** Starts a new journal, replacing any file at that path, with the start line. */
@@ -47,9 +47,9 @@ final class Checkpoint implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        Checkpoint c = new Checkpoint(file, channel);
+        RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw");
+        out.setLength(0);
+        Checkpoint c = new Checkpoint(file, out);
         ObjectNode line = JSON.createObjectNode().put("type", "start").put("version", VERSION);
         line.setAll(start);
         c.append(line);
@@ -58,10 +58,13 @@ final class Checkpoint implements AutoCloseable {
 
     /** Opens an existing journal to append to, after cutting off a torn last line. */
     static Checkpoint reopen(Path file, long validLength) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        channel.truncate(validLength);
-        channel.position(validLength);
-        return new Checkpoint(file, channel);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw");
+        out.setLength(validLength);
+        out.seek(validLength);
+        return new Checkpoint(file, out);
     }
 
     /** Appends one finished turn. */
@@ -89,18 +92,14 @@ final class Checkpoint implements AutoCloseable {
     }
 
     private void append(ObjectNode line) throws IOException {
-        byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        channel.force(false);
+        out.write((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.getFD().sync();
     }
 
     @Override
     public void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint " + file + ": cannot be closed", e);
         }
