@@ -223,7 +223,7 @@ class LlamaServerFaultsTest {
 
     @Test
     void invalidUtf8IsABadResponseNotRetried() throws Exception {
-        byte[] body = withInvalidUtf8(WireShapes.completion(new ChatAnswer("caf@@ au lait", 40, 3)));
+        byte[] body = Replies.withInvalidUtf8(WireShapes.completion(new ChatAnswer("caf@@ au lait", 40, 3)));
         server.enqueue(Replies.completion(FIRST), Replies.body("application/json", body), Replies.completion(THIRD));
 
         play(false, 3).assertNothingLost(3)
@@ -234,7 +234,7 @@ class LlamaServerFaultsTest {
     @Test
     void invalidUtf8InAStreamIsABadResponseNotRetried() throws Exception {
         List<String> events = WireShapes.completionEvents(new ChatAnswer("caf@@ au lait", 40, 3), 16);
-        byte[] body = withInvalidUtf8(String.join("", events));
+        byte[] body = Replies.withInvalidUtf8(String.join("", events));
         server.enqueue(Replies.events(FIRST), Replies.body("text/event-stream", body), Replies.events(THIRD));
 
         play(true, 3).assertNothingLost(3)
@@ -266,18 +266,5 @@ class LlamaServerFaultsTest {
 
         play(true, 3).assertNothingLost(3)
                 .assertFailed(2, "bad_response", 1, "stream ended without a finish_reason or [DONE] after 80 characters");
-    }
-
-    /** {@code @@} becomes the bytes C3 28: a lead byte followed by a byte that cannot continue it. */
-    private static byte[] withInvalidUtf8(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i + 1 < bytes.length; i++) {
-            if (bytes[i] == '@' && bytes[i + 1] == '@') {
-                bytes[i] = (byte) 0xC3;
-                bytes[i + 1] = '(';
-                return bytes;
-            }
-        }
-        throw new IllegalArgumentException("no @@ marker in " + text);
     }
 }

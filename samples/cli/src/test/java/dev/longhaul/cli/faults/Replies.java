@@ -81,6 +81,19 @@ final class Replies {
         throw new IllegalArgumentException("reply has no header end");
     }
 
+    /** Encodes the text as UTF-8, then {@code @@} becomes the bytes C3 28: a lead byte followed by a byte that cannot continue it. */
+    static byte[] withInvalidUtf8(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '@' && bytes[i + 1] == '@') {
+                bytes[i] = (byte) 0xC3;
+                bytes[i + 1] = '(';
+                return bytes;
+            }
+        }
+        throw new IllegalArgumentException("no @@ marker in " + text);
+    }
+
     private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
