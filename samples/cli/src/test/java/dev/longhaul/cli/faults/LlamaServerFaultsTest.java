@@ -4,59 +4,35 @@ import static dev.longhaul.cli.faults.FaultRun.llamaServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.http.replay.Recording;
-import dev.longhaul.http.replay.ReplayServer;
 import dev.longhaul.http.replay.Reply;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.LongSession;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every fault a llama-server (or any OpenAI-compatible server) can show, in a real session over the
  * {@code llama-server} backend with 1 s timeouts and 1 retry: each ends in a retried-and-answered turn or in a
  * recorded failed turn, never in a lost one, and the run goes on with the next turn.
  */
-class LlamaServerFaultsTest {
+class LlamaServerFaultsTest extends ReplayServerFaultTest {
 
-    private static final ChatAnswer FIRST = ChatAnswer.to(List.of(new ChatAnswer.Message("user", "Write a rate limiter")));
-    private static final ChatAnswer SECOND = ChatAnswer.to(List.of(new ChatAnswer.Message("user", "Add a unit test")));
-    private static final ChatAnswer THIRD = ChatAnswer.to(List.of(new ChatAnswer.Message("user", "Refactor it now")));
     private static final String SERVER_ERROR =
             "{\"error\":{\"code\":500,\"message\":\"slot 0 crashed\",\"type\":\"server_error\"}}";
 
-    @TempDir
-    Path dir;
-
-    private ReplayServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = ReplayServer.builder().hangLimit(Duration.ofSeconds(3)).idleTimeout(Duration.ofSeconds(5)).start();
-        server.enqueue(Replies.serverInfoAbsent());
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+    @Override
+    BackendConfig.Builder backend(URI url, boolean stream) {
+        return llamaServer(url, stream);
     }
 
     private String chatUrl() {
         return server.baseUrl() + "/v1/chat/completions";
-    }
-
-    private FaultRun play(boolean stream, int turns) throws Exception {
-        FaultRun run = FaultRun.play(dir, llamaServer(server.baseUrl(), stream).build(), turns);
-        assertEquals(0, server.pendingReplies(), "replies left unasked");
-        assertEquals(0, server.unscriptedRequests(), "requests without a reply");
-        return run;
     }
 
     @Test
@@ -86,11 +62,7 @@ class LlamaServerFaultsTest {
         Reply whole = recorded.reply();
         server.enqueue(Replies.completion(FIRST), whole.resetAfter(Replies.bodyOffset(whole) + 1000), whole);
 
-        FaultRun run = play(false, 2).assertNothingLost(2);
-
-        assertEquals(2, run.answered(2).number("http_attempts").intValue());
-        assertTrue(run.response(2).startsWith("Certainly. Here is the `RateLimiter` class."), run.response(2));
-        assertEquals(847, run.answered(2).number("tokens_generated").intValue());
+        assertTheRecordedAnswerOnTheSecondAttempt(play(false, 2).assertNothingLost(2));
     }
 
     @Test
@@ -247,8 +219,11 @@ class LlamaServerFaultsTest {
         Reply whole = Replies.recorded("10-chat-stream").reply();
         server.enqueue(Replies.events(FIRST), whole.closeAfter(whole.bytes().length / 2), whole);
 
-        FaultRun run = play(true, 2).assertNothingLost(2);
+        assertTheRecordedAnswerOnTheSecondAttempt(play(true, 2).assertNothingLost(2));
+    }
 
+    /** Turn 2 got the recorded llama-server answer (05-chat-single, 10-chat-stream) on its second attempt. */
+    private static void assertTheRecordedAnswerOnTheSecondAttempt(FaultRun run) {
         assertEquals(2, run.answered(2).number("http_attempts").intValue());
         assertTrue(run.response(2).startsWith("Certainly. Here is the `RateLimiter` class."), run.response(2));
         assertEquals(847, run.answered(2).number("tokens_generated").intValue());

@@ -4,53 +4,29 @@ import static dev.longhaul.cli.faults.FaultRun.ollama;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.http.replay.RecordedRequest;
-import dev.longhaul.http.replay.ReplayServer;
 import dev.longhaul.http.replay.Reply;
 import java.io.IOException;
+import java.net.URI;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults of an Ollama server in a real session over the {@code ollama} backend (NDJSON streams, 1 s timeouts,
  * 1 retry). A stream without its final {@code "done": true} object is a lost connection for this backend, so it is
  * retried, whether the connection broke mid-chunk or closed cleanly.
  */
-class OllamaFaultsTest {
+class OllamaFaultsTest extends ReplayServerFaultTest {
 
-    private static final ChatAnswer FIRST = ChatAnswer.to(List.of(new ChatAnswer.Message("user", "Write a rate limiter")));
-    private static final ChatAnswer THIRD = ChatAnswer.to(List.of(new ChatAnswer.Message("user", "Refactor it now")));
     private static final String NDJSON = "application/x-ndjson";
 
-    @TempDir
-    Path dir;
-
-    private ReplayServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = ReplayServer.builder().hangLimit(Duration.ofSeconds(3)).idleTimeout(Duration.ofSeconds(5)).start();
-        server.enqueue(Replies.serverInfoAbsent());
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    private FaultRun play(boolean stream, int turns) throws Exception {
-        FaultRun run = FaultRun.play(dir, ollama(server.baseUrl(), stream).build(), turns);
-        assertEquals(0, server.pendingReplies(), "replies left unasked");
-        assertEquals(0, server.unscriptedRequests(), "requests without a reply");
-        return run;
+    @Override
+    BackendConfig.Builder backend(URI url, boolean stream) {
+        return ollama(url, stream);
     }
 
     private long chatRequests() {
