@@ -1,0 +1,48 @@
+package dev.longhaul.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.longhaul.report.ReportCodec;
+import dev.longhaul.report.SessionReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real, short KV-cache A/B on the bundled model with the embedded llama.cpp backend: no server, no mock. */
+class AbEmbeddedTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void f16AgainstQ8AnswersEveryTurnAppliesEachCacheTypeAndWritesTheComparison() throws Exception {
+        CliTest.Result r = CliTest.longhaul("ab", "--kv-types", "f16,q8_0", "--turns", "3", "--max-tokens", "32",
+                "--threads", "2", "--save-responses", "--output-dir", dir.toString());
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("QUALITY COMPARISON: f16 vs q8_0"), r.out());
+        for (String kv : new String[] {"f16", "q8_0"}) {
+            SessionReport report = ReportCodec.read(dir.resolve(kv + ".json"));
+            assertEquals("llamacpp", report.config().backend());
+            assertEquals(kv, report.config().kvType(), "the report names the cache type that was applied");
+            assertEquals(Boolean.TRUE, report.config().extra().get("kv_type_applied"));
+            assertEquals(3, report.turnMetrics().size(), kv + ": every turn answered");
+            assertEquals(0, report.failedTurns().size());
+            report.responses().forEach(resp -> assertTrue(!resp.response().isBlank(), kv + " turn " + resp.turn()));
+            assertEquals(42L, ((Number) report.config().extra().get("seed")).longValue());
+        }
+        String comparison = Files.readString(dir.resolve("comparison.json"));
+        assertTrue(comparison.contains("\"baseline\": \"f16\""), comparison);
+        assertTrue(comparison.contains("\"verdict\": "), comparison);
+    }
+
+    @Test
+    void anUnknownCacheTypeIsOneLineNamingIt() {
+        CliTest.Result r = CliTest.longhaul("ab", "--kv-types", "f16,q3_k", "--turns", "1", "--output-dir", dir.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("q3_k"), r.err());
+    }
+}
