@@ -15,8 +15,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KillAndResumeTest {
 
     private static final int TURNS = 12;
-    private static final Set<String> TIMING_KEYS = Set.of("elapsed_s", "ttft_s", "tokens_per_s");
 
     @TempDir
     static Path shared;
@@ -85,7 +82,7 @@ class KillAndResumeTest {
 
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("Resuming " + checkpoint), resumed.out());
-        assertSameMeasurements(uninterrupted, ReportCodec.read(report));
+        Measurements.assertSame(uninterrupted, ReportCodec.read(report));
         assertEachTurnAskedOnce(journalled, askedBeforeKill, server.requestsPerPrompt());
     }
 
@@ -117,7 +114,7 @@ class KillAndResumeTest {
         CliResult resumed = longhaul("run", "--resume", checkpoint.toString(), "--quiet");
 
         assertEquals(0, resumed.code(), resumed.err());
-        assertSameMeasurements(uninterrupted, ReportCodec.read(report));
+        Measurements.assertSame(uninterrupted, ReportCodec.read(report));
         assertEachTurnAskedOnce(journalled, askedBeforeSignal, server.requestsPerPrompt());
     }
 
@@ -125,35 +122,6 @@ class KillAndResumeTest {
         return List.of("run", "--backend", "llama-server", "--url", server.baseUrl().toString(),
                 "--turns", String.valueOf(TURNS), "--delay", "0", "--timeout", "5", "--retries", "0",
                 "--save-responses", "--quiet", "-o", report.toString());
-    }
-
-    /** Same answers, same scores and figures (timings aside), same alerts and summary, no failures. */
-    private static void assertSameMeasurements(SessionReport expected, SessionReport actual) {
-        assertEquals(TURNS, actual.turnMetrics().size());
-        List<Map<String, Object>> want = withoutTimings(expected.turnMetrics());
-        assertTrue(want.get(0).keySet().containsAll(List.of("quality_score", "response_length", "tokens_generated",
-                "prompt_eval_count", "finish_reason", "http_attempts")), want.get(0).keySet().toString());
-        assertEquals(want, withoutTimings(actual.turnMetrics()));
-        assertEquals(expected.responses(), actual.responses());
-        assertEquals(expected.degradationAlerts(), actual.degradationAlerts());
-        assertEquals(List.of(), actual.failedTurns());
-        assertEquals(expected.summary(), actual.summary());
-    }
-
-    private static List<Map<String, Object>> withoutTimings(List<TurnMetrics> metrics) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (TurnMetrics m : metrics) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("turn", m.turn());
-            values.put("phase", m.phase());
-            m.values().forEach((k, v) -> {
-                if (!TIMING_KEYS.contains(k) && !k.endsWith("_ms") && !k.endsWith("per_second")) {
-                    values.put(k, v);
-                }
-            });
-            out.add(values);
-        }
-        return out;
     }
 
     /**

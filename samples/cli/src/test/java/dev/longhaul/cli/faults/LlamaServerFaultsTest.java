@@ -10,7 +10,6 @@ import dev.longhaul.http.replay.Reply;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.LongSession;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
