@@ -1,0 +1,20 @@
+package dev.longhaul.backend;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the model predicted at one position of an answer: the token that stands there and the top-K candidates of
+ * the next-token distribution (before sampling), most likely first.
+ *
+ * @param actual the token at this position of the answer, with the probability the model gave it
+ * @param top    the K most likely tokens at this position, most likely first
+ */
+public record TokenDistribution(TokenLogprob actual, List<TokenLogprob> top) {
+
+    /** Copies the candidates. */
+    public TokenDistribution {
+        Objects.requireNonNull(actual, "actual");
+        top = List.copyOf(top);
+    }
+}
