@@ -1,17 +1,21 @@
 package dev.longhaul.script;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A named stretch of a conversation script, such as {@code code_gen} or {@code debug}, with its prompts in order.
+ * A named stretch of a conversation script, such as {@code code_gen} or {@code debug}, with its prompts in order
+ * and, for each prompt, what else that turn does ({@link TurnMarks}: plant or probe a fact, be an aside).
  *
  * @param name    the phase name reported with every turn
  * @param prompts the user prompts of this phase; never empty
+ * @param marks   one entry per prompt, {@link TurnMarks#NONE} for an ordinary turn
  */
-public record Phase(String name, List<String> prompts) {
+public record Phase(String name, List<String> prompts, List<TurnMarks> marks) {
 
-    /** Copies the prompts and rejects an empty or blank phase. */
+    /** Copies the lists and rejects an empty or blank phase, or marks that do not match the prompts one to one. */
     public Phase {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a phase needs a name");
@@ -25,5 +29,29 @@ public record Phase(String name, List<String> prompts) {
                 throw new IllegalArgumentException("phase '" + name + "' prompt " + (i + 1) + " is blank");
             }
         }
+        marks = List.copyOf(Objects.requireNonNull(marks, "marks"));
+        if (marks.size() != prompts.size()) {
+            throw new IllegalArgumentException("phase '" + name + "' has " + marks.size() + " marks for "
+                    + prompts.size() + " prompts");
+        }
+    }
+
+    /**
+     * A phase of ordinary turns.
+     *
+     * @param name    the phase name
+     * @param prompts the prompts; never empty
+     */
+    public Phase(String name, List<String> prompts) {
+        this(name, prompts, unmarked(prompts));
+    }
+
+    /** @return whether any turn of this phase plants, probes or is an aside */
+    public boolean hasMarks() {
+        return marks.stream().anyMatch(m -> !m.isNone());
+    }
+
+    private static List<TurnMarks> unmarked(List<String> prompts) {
+        return new ArrayList<>(Collections.nCopies(Objects.requireNonNull(prompts, "prompts").size(), TurnMarks.NONE));
     }
 }

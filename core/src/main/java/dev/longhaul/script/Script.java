@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A conversation script: phases of prompts played in order and cycled until the requested number of turns is
@@ -30,6 +32,19 @@ import java.util.Objects;
  * <p>A phase's prompts may also be given as {@code "prompts"}, its name as {@code "name"}, and the whole file may
  * be just the array of phases (the seed's {@code CONVERSATION_CYCLE} shape).
  *
+ * <p><b>Recall probes.</b> A turn may also be an object that plants a fact or asks for one planted earlier:
+ *
+ * <pre>{@code
+ * {"prompt": "Call the class TokenBucketPro from now on.", "plant": {"key": "class_name", "value": "TokenBucketPro"}}
+ * {"prompt": "What did we call the class?", "probe": {"key": "class_name", "expect": ["TokenBucketPro"]}}
+ * }</pre>
+ *
+ * <p>{@code expect} is a string or a list of alternatives and defaults to the planted value. A turn with a plant or
+ * a probe is an aside (see {@link TurnMarks}) unless it says {@code "aside": false}; {@code "aside": true} makes
+ * any turn one. A script is checked when it is made: every probe needs a plant of its key earlier in the script, a
+ * plant's value must occur in its prompt, and a probe's prompt must not contain an expected answer.
+ * {@link #seedWithProbes()} is the seed's conversation with a default set of plants and probes between its prompts.
+ *
  * @param name   the script's name, recorded in reports
  * @param phases the phases in order; never empty
  */
@@ -47,6 +62,7 @@ public record Script(String name, List<Phase> phases) {
         if (phases.isEmpty()) {
             throw new IllegalArgumentException("script '" + name + "' has no phases");
         }
+        checkPlantsAndProbes(phases);
     }
 
     /** @return the seed's 5 phases × 10 prompts */
@@ -95,33 +111,57 @@ public record Script(String name, List<Phase> phases) {
     }
 
     private static Script parse(JsonNode root, String fallbackName) {
-        JsonNode phaseNodes = root.isArray() ? root : root.path("phases");
-        if (!phaseNodes.isArray()) {
-            throw new IllegalArgumentException("expected an object with a \"phases\" array, or an array of phases");
+        return ScriptJson.read(root, fallbackName);
+    }
+
+    /**
+     * Reads a script from its JSON text, in the shape {@link #load(Path)} reads.
+     *
+     * @param json         the text
+     * @param fallbackName the name when the text has none
+     * @return the script
+     * @throws IllegalArgumentException naming the problem when the text is not a script
+     */
+    public static Script fromJson(String json, String fallbackName) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + ")", e);
         }
-        String name = root.path("name").isTextual() ? root.path("name").asText() : fallbackName;
-        List<Phase> phases = new ArrayList<>();
-        int index = 0;
-        for (JsonNode p : phaseNodes) {
-            index++;
-            JsonNode phaseName = p.has("phase") ? p.get("phase") : p.path("name");
-            JsonNode prompts = p.has("turns") ? p.get("turns") : p.path("prompts");
-            if (!phaseName.isTextual()) {
-                throw new IllegalArgumentException("phase " + index + " has no \"phase\" name");
-            }
-            if (!prompts.isArray()) {
-                throw new IllegalArgumentException("phase '" + phaseName.asText() + "' has no \"turns\" array");
-            }
-            List<String> texts = new ArrayList<>();
-            for (JsonNode t : prompts) {
-                if (!t.isTextual()) {
-                    throw new IllegalArgumentException("phase '" + phaseName.asText() + "' has a prompt that is not a string");
-                }
-                texts.add(t.asText());
-            }
-            phases.add(new Phase(phaseName.asText(), texts));
+        if (root == null || root.isMissingNode()) {
+            throw new IllegalArgumentException("the script text is empty");
         }
-        return new Script(name, phases);
+        return parse(root, fallbackName);
+    }
+
+    /**
+     * The script's JSON text, which {@link #fromJson(String, String)} and {@link #load(Path)} read back to an equal
+     * script: ordinary turns as prompt strings, marked ones as objects.
+     *
+     * @return one line of JSON
+     */
+    public String toJson() {
+        return ScriptJson.write(this);
+    }
+
+    /**
+     * The seed's 50 prompts, unchanged and in order, with recall probes between them: six facts about the rate
+     * limiter the conversation builds (a constant's name, the metrics namespace, the config file's path, the
+     * maintainers' team, a production setting, an error code), each planted by an aside turn of its own and asked
+     * for by another aside 3 to 27 turns later. One cycle is 62 turns; an inserted turn belongs to the phase of the
+     * seed prompt it follows, so seed prompt {@code n} is played as turn {@code n} plus the number of inserted turns
+     * before it.
+     *
+     * @return the script named {@code seed+probes}
+     */
+    public static Script seedWithProbes() {
+        return SeedProbes.insertInto(seed());
+    }
+
+    /** @return whether any turn plants or probes a fact */
+    public boolean hasProbes() {
+        return phases.stream().flatMap(p -> p.marks().stream()).anyMatch(m -> m.plant() != null || m.probe() != null);
     }
 
     /** @return the number of prompts in one cycle of the script */
@@ -139,17 +179,52 @@ public record Script(String name, List<Phase> phases) {
         if (total < 1) {
             throw new IllegalArgumentException("turns must be at least 1, was " + total);
         }
-        List<ScriptedTurn> flat = new ArrayList<>();
-        for (Phase phase : phases) {
-            for (String prompt : phase.prompts()) {
-                flat.add(new ScriptedTurn(flat.size() + 1, phase.name(), prompt));
-            }
-        }
+        List<ScriptedTurn> flat = flatten(phases);
         List<ScriptedTurn> turns = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             ScriptedTurn t = flat.get(i % flat.size());
-            turns.add(new ScriptedTurn(i + 1, t.phase(), t.prompt()));
+            turns.add(new ScriptedTurn(i + 1, t.phase(), t.prompt(), t.marks()));
         }
         return turns;
+    }
+
+    private static List<ScriptedTurn> flatten(List<Phase> phases) {
+        List<ScriptedTurn> flat = new ArrayList<>();
+        for (Phase phase : phases) {
+            for (int i = 0; i < phase.prompts().size(); i++) {
+                flat.add(new ScriptedTurn(flat.size() + 1, phase.name(), phase.prompts().get(i), phase.marks().get(i)));
+            }
+        }
+        return flat;
+    }
+
+    /** Probes need an earlier plant; plants must state their fact; probes must not give their answer away. */
+    private static void checkPlantsAndProbes(List<Phase> phases) {
+        Set<String> planted = new HashSet<>();
+        for (Phase phase : phases) {
+            for (int i = 0; i < phase.prompts().size(); i++) {
+                String where = "phase '" + phase.name() + "' turn " + (i + 1);
+                String prompt = phase.prompts().get(i);
+                TurnMarks marks = phase.marks().get(i);
+                Probe probe = marks.probe();
+                if (probe != null) {
+                    if (!planted.contains(probe.key())) {
+                        throw new IllegalArgumentException(where + ": probe '" + probe.key() + "' has no plant before it");
+                    }
+                    if (probe.isAnsweredBy(prompt)) {
+                        throw new IllegalArgumentException(where + ": probe '" + probe.key()
+                                + "' gives its answer away in its own prompt");
+                    }
+                }
+                Plant plant = marks.plant();
+                if (plant != null) {
+                    if (!AnswerMatch.occursIn(prompt, plant.value())) {
+                        throw new IllegalArgumentException(where + ": plant '" + plant.key() + "' value \""
+                                + plant.value() + "\" does not occur in its prompt");
+                    }
+                    planted.add(plant.key());
+                }
+            }
+        }
     }
 }
