@@ -127,6 +127,29 @@ public final class LongSession {
         }
     }
 
+    /**
+     * Starts this session for a caller that plays the turns itself, one at a time — e.g. several sessions in
+     * lockstep, all answering the same conversation. Creates the backend (unless one was given), builds the run's
+     * config and tells the listeners. A stepped session keeps no checkpoint.
+     *
+     * @return the started session; close it when done
+     * @throws BackendException      when the backend cannot be created from its config
+     * @throws IllegalStateException when a checkpoint or resume was set
+     */
+    public SteppedSession start() throws BackendException {
+        if (checkpointFile != null || resumed != null) {
+            throw new IllegalStateException("a session played turn by turn keeps no checkpoint; "
+                    + "leave out checkpoint(...) and resume(...)");
+        }
+        Backend backend = suppliedBackend != null ? suppliedBackend
+                : (backends == null ? Backends.discover() : backends).create(backendConfig);
+        Instant started = clock.instant();
+        RunConfig config = runConfig(backend.info(), started);
+        listeners.forEach(l -> notify(() -> l.onStart(config)));
+        return new SteppedSession(this, backend, suppliedBackend == null, config, started,
+                new RunState(historyWindow, saveResponses), script.turns(turns));
+    }
+
     private SessionReport play(Backend backend) {
         Instant started = clock.instant();
         RunState state = new RunState(historyWindow, saveResponses);
@@ -162,50 +185,88 @@ public final class LongSession {
             if (Thread.currentThread().isInterrupted()) {
                 return "interrupted before turn " + turn.turn();
             }
-            Instant turnStart = clock.instant();
-            TurnEvent event;
-            try {
-                ChatResponse response = backend.chat(new ChatRequest(state.history.withPrompt(turn.prompt())));
-                TurnMetrics metrics = metrics(turn, response);
-                state.answered(metrics, turn.prompt(), response.content());
-                if (checkpoint != null) {
-                    checkpoint.write(CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
-                }
-                event = event(turn, response.content(), metrics, null, started);
-            } catch (BackendException e) {
-                if (e.kind() == BackendException.Kind.INTERRUPTED) {
-                    // Cut short by the user, not failed by the backend: recorded nowhere, so that a resumed run
-                    // asks this turn again instead of keeping it as a failure.
-                    Thread.currentThread().interrupt();
-                    log.info("turn {} interrupted; it is not recorded", turn.turn());
-                    return "interrupted during turn " + turn.turn();
-                }
-                FailedTurn failure = failure(turn, kindName(e.kind()), e.getMessage(), e.attempts(), turnStart);
-                log.warn("turn {} failed ({}): {}", turn.turn(), failure.kind(), failure.message());
-                event = failedTurn(state, checkpoint, failure, started);
-            } catch (RuntimeException e) {
-                FailedTurn failure = failure(turn, "error", oneLine(e), 1, turnStart);
-                log.warn("turn {} failed with an unexpected error", turn.turn(), e);
-                event = failedTurn(state, checkpoint, failure, started);
+            TurnEvent event = playTurn(backend, state, checkpoint, started, turn,
+                    new ChatRequest(state.history.withPrompt(turn.prompt())), true, ExtraTurnMetrics.NONE);
+            if (event == null) {
+                return "interrupted during turn " + turn.turn();
             }
-            TurnEvent done = event;
-            listeners.forEach(l -> notify(() -> l.onTurn(done)));
-
-            if (state.consecutiveFailures() >= maxConsecutiveFailures) {
-                return state.consecutiveFailures() + " consecutive failed turns (last: " + state.lastFailure().message() + ")";
+            String tooManyFailures = tooManyFailures(state);
+            if (tooManyFailures != null) {
+                return tooManyFailures;
             }
-            if (turn.turn() < plan.size() && !delay.isZero()) {
-                try {
-                    sleeper.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            pauseAfter(turn, plan.size());
         }
         if (Thread.currentThread().isInterrupted() && state.lastTurn() < plan.size()) {
             return "interrupted after turn " + state.lastTurn();
         }
         return null;
+    }
+
+    /**
+     * Plays one turn: asks the backend {@code request}, scores the answer (plus {@code extras}), records it — in the
+     * history window only when {@code keepInHistory} — or records the failure, and tells the listeners.
+     *
+     * @return the turn's event, or null when an interrupt cut the turn short (then nothing is recorded)
+     */
+    TurnEvent playTurn(Backend backend, RunState state, Checkpoint checkpoint, Instant started, ScriptedTurn turn,
+                       ChatRequest request, boolean keepInHistory, ExtraTurnMetrics extras) {
+        Instant turnStart = clock.instant();
+        TurnEvent event;
+        try {
+            ChatResponse response = backend.chat(request);
+            TurnMetrics metrics = withExtras(metrics(turn, response), extras.of(turn, response));
+            state.answered(metrics, turn.prompt(), response.content(), keepInHistory);
+            if (checkpoint != null) {
+                checkpoint.write(CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
+            }
+            event = event(turn, response.content(), metrics, null, started);
+        } catch (BackendException e) {
+            if (e.kind() == BackendException.Kind.INTERRUPTED) {
+                // Cut short by the user, not failed by the backend: recorded nowhere, so that a resumed run
+                // asks this turn again instead of keeping it as a failure.
+                Thread.currentThread().interrupt();
+                log.info("turn {} interrupted; it is not recorded", turn.turn());
+                return null;
+            }
+            FailedTurn failure = failure(turn, kindName(e.kind()), e.getMessage(), e.attempts(), turnStart);
+            log.warn("turn {} failed ({}): {}", turn.turn(), failure.kind(), failure.message());
+            event = failedTurn(state, checkpoint, failure, started);
+        } catch (RuntimeException e) {
+            FailedTurn failure = failure(turn, "error", oneLine(e), 1, turnStart);
+            log.warn("turn {} failed with an unexpected error", turn.turn(), e);
+            event = failedTurn(state, checkpoint, failure, started);
+        }
+        TurnEvent done = event;
+        listeners.forEach(l -> notify(() -> l.onTurn(done)));
+        return done;
+    }
+
+    /** Why the run must stop after too many failed turns in a row, or null. */
+    String tooManyFailures(RunState state) {
+        if (state.consecutiveFailures() >= maxConsecutiveFailures) {
+            return state.consecutiveFailures() + " consecutive failed turns (last: " + state.lastFailure().message() + ")";
+        }
+        return null;
+    }
+
+    /** Waits the delay between turns, not after the last one; an interrupt ends the wait and stays set. */
+    void pauseAfter(ScriptedTurn turn, int planSize) {
+        if (turn.turn() < planSize && !delay.isZero()) {
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static TurnMetrics withExtras(TurnMetrics metrics, Map<String, Object> extras) {
+        if (extras.isEmpty()) {
+            return metrics;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(metrics.values());
+        extras.forEach(values::putIfAbsent);
+        return new TurnMetrics(metrics.turn(), metrics.phase(), values);
     }
 
     private TurnEvent failedTurn(RunState state, Checkpoint checkpoint, FailedTurn failure, Instant started) {
@@ -217,7 +278,7 @@ public final class LongSession {
                 Duration.between(started, clock.instant()), remaining(started, failure.turn()));
     }
 
-    private SessionReport report(RunConfig config, RunState state) {
+    SessionReport report(RunConfig config, RunState state) {
         List<DegradationAlert> alerts = detector.detect(state.answered);
         Summary summary = Summaries.of(state.answered, alerts, state.failed.size());
         SessionReport report = new SessionReport(config, state.answered, alerts, summary, state.responses, state.failed);

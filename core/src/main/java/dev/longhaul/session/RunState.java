@@ -23,11 +23,18 @@ final class RunState {
     }
 
     void answered(TurnMetrics metrics, String prompt, String response) {
+        answered(metrics, prompt, response, true);
+    }
+
+    /** Records an answer; one given to another session's context ({@code keepInHistory} false) stays out of ours. */
+    void answered(TurnMetrics metrics, String prompt, String response, boolean keepInHistory) {
         answered.add(metrics);
         if (saveResponses) {
             responses.add(new SavedResponse(metrics.turn(), metrics.phase(), prompt, response));
         }
-        history.addAnsweredTurn(prompt, response);
+        if (keepInHistory) {
+            history.addAnsweredTurn(prompt, response);
+        }
         consecutiveFailures = 0;
         lastTurn = metrics.turn();
     }

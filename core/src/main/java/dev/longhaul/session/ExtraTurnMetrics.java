@@ -1,0 +1,24 @@
+package dev.longhaul.session;
+
+import dev.longhaul.backend.ChatResponse;
+import dev.longhaul.script.ScriptedTurn;
+import java.util.Map;
+
+/**
+ * Further metrics of an answered turn, computed by the caller of a {@link SteppedSession} (e.g. token-level fidelity
+ * against another session's answer) and appended to the turn's metrics after the scorer's and the backend's; a key
+ * already present keeps its value.
+ */
+@FunctionalInterface
+public interface ExtraTurnMetrics {
+
+    /** No further metrics. */
+    ExtraTurnMetrics NONE = (turn, response) -> Map.of();
+
+    /**
+     * @param turn     the turn played
+     * @param response the backend's answer
+     * @return metric name to value (JSON scalars, lists or maps), in report order; empty for none
+     */
+    Map<String, Object> of(ScriptedTurn turn, ChatResponse response);
+}

@@ -1,0 +1,164 @@
+package dev.longhaul.session;
+
+import dev.longhaul.backend.Backend;
+import dev.longhaul.backend.ChatRequest;
+import dev.longhaul.report.RunConfig;
+import dev.longhaul.report.SessionReport;
+import dev.longhaul.script.ScriptedTurn;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link LongSession} whose turns its caller plays, one at a time, from {@link LongSession#start()}: each turn is
+ * asked, scored, recorded and heard by the listeners exactly as in {@link LongSession#run()}, and {@link #finish()}
+ * returns the same report. Besides playing a turn on its own history ({@link #play(ScriptedTurn)}), it can answer a
+ * conversation given by the caller ({@link #playAside}) — recorded and scored, but kept out of its history — which
+ * is how several sessions answer one shared conversation turn by turn.
+ *
+ * <pre>{@code
+ * try (SteppedSession lead = LongSession.builder()...build().start();
+ *      SteppedSession other = LongSession.builder()...build().start()) {
+ *     for (ScriptedTurn turn : lead.plan()) {
+ *         ChatRequest request = lead.request(turn);
+ *         lead.play(turn);
+ *         other.playAside(turn, request, ExtraTurnMetrics.NONE);
+ *     }
+ *     SessionReport a = lead.finish(), b = other.finish();
+ * }
+ * }</pre>
+ */
+public final class SteppedSession implements AutoCloseable {
+
+    private final LongSession session;
+    private final Backend backend;
+    private final boolean ownsBackend;
+    private final RunConfig config;
+    private final Instant started;
+    private final RunState state;
+    private final List<ScriptedTurn> plan;
+    private String stoppedEarly;
+    private SessionReport report;
+
+    SteppedSession(LongSession session, Backend backend, boolean ownsBackend, RunConfig config, Instant started,
+                   RunState state, List<ScriptedTurn> plan) {
+        this.session = session;
+        this.backend = backend;
+        this.ownsBackend = ownsBackend;
+        this.config = config;
+        this.started = started;
+        this.state = state;
+        this.plan = List.copyOf(plan);
+    }
+
+    /** @return the run's config as it will be reported (without {@code stopped_early}) */
+    public RunConfig config() {
+        return config;
+    }
+
+    /** @return the backend the turns are asked of */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** @return every turn of the run, in order */
+    public List<ScriptedTurn> plan() {
+        return plan;
+    }
+
+    /**
+     * @param turn a turn of the plan
+     * @return what {@link #play(ScriptedTurn)} would send for it now: this session's history window and the prompt
+     */
+    public ChatRequest request(ScriptedTurn turn) {
+        return new ChatRequest(state.history.withPrompt(turn.prompt()));
+    }
+
+    /**
+     * Plays a turn on this session's own history, as {@link LongSession#run()} does.
+     *
+     * @param turn the turn
+     * @return its event, or empty when an interrupt cut it short (the session has then stopped)
+     * @throws IllegalStateException when the session has stopped or finished
+     */
+    public Optional<TurnEvent> play(ScriptedTurn turn) {
+        return play(turn, request(turn), true, ExtraTurnMetrics.NONE);
+    }
+
+    /**
+     * Answers a conversation given by the caller (e.g. another session's {@link #request}) for this turn: the answer
+     * is scored, given {@code extras} and recorded, but does not enter this session's history.
+     *
+     * @param turn    the turn (its number, phase and prompt are reported)
+     * @param request the conversation to answer
+     * @param extras  further metrics of the answer
+     * @return its event, or empty when an interrupt cut it short (the session has then stopped)
+     * @throws IllegalStateException when the session has stopped or finished
+     */
+    public Optional<TurnEvent> playAside(ScriptedTurn turn, ChatRequest request, ExtraTurnMetrics extras) {
+        return play(turn, Objects.requireNonNull(request, "request"), false, Objects.requireNonNull(extras, "extras"));
+    }
+
+    private Optional<TurnEvent> play(ScriptedTurn turn, ChatRequest request, boolean keepInHistory,
+                                     ExtraTurnMetrics extras) {
+        if (stoppedEarly != null || report != null) {
+            throw new IllegalStateException("turn " + turn.turn() + ": the session has "
+                    + (report != null ? "finished" : "stopped (" + stoppedEarly + ")"));
+        }
+        TurnEvent event = session.playTurn(backend, state, null, started, turn, request, keepInHistory, extras);
+        if (event == null) {
+            stoppedEarly = "interrupted during turn " + turn.turn();
+            return Optional.empty();
+        }
+        stoppedEarly = session.tooManyFailures(state);
+        return Optional.of(event);
+    }
+
+    /**
+     * Waits the session's delay between turns (not after the last turn of the plan).
+     *
+     * @param turn the turn just played
+     */
+    public void pauseAfter(ScriptedTurn turn) {
+        session.pauseAfter(turn, plan.size());
+    }
+
+    /**
+     * Stops the session early; its report will say why in {@code config.stopped_early}.
+     *
+     * @param reason why, e.g. "the baseline stopped: 5 consecutive failed turns"
+     */
+    public void stop(String reason) {
+        if (stoppedEarly == null) {
+            stoppedEarly = Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** @return why the session stopped early (too many failed turns in a row, an interrupt, {@link #stop}), if it did */
+    public Optional<String> stoppedEarly() {
+        return Optional.ofNullable(stoppedEarly);
+    }
+
+    /**
+     * Detects degradation, summarises and tells the listeners, as at the end of {@link LongSession#run()}; the same
+     * report on later calls.
+     *
+     * @return the report of the turns played
+     */
+    public SessionReport finish() {
+        if (report == null) {
+            report = session.report(stoppedEarly == null ? config : config.withExtra("stopped_early", stoppedEarly),
+                    state);
+        }
+        return report;
+    }
+
+    /** Closes the backend when the session created it. */
+    @Override
+    public void close() {
+        if (ownsBackend) {
+            backend.close();
+        }
+    }
+}

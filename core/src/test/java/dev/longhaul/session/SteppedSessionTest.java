@@ -1,0 +1,98 @@
+package dev.longhaul.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.longhaul.backend.ChatRequest;
+import dev.longhaul.report.SessionReport;
+import dev.longhaul.report.TurnMetrics;
+import dev.longhaul.script.ScriptedTurn;
+import dev.longhaul.testing.ScriptedBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SteppedSessionTest {
+
+    private static final Clock FIXED = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private static SessionBuilder session(ScriptedBackend backend, List<TurnEvent> heard) {
+        return LongSession.builder().backend(backend, "scripted").turns(8).historyWindow(3).delay(Duration.ZERO)
+                .clock(FIXED).saveResponses(true).listener(heard::add);
+    }
+
+    @Test
+    void playingEveryTurnGivesTheReportOfARun() throws Exception {
+        SessionReport whole = session(ScriptedBackend.healthy(), new ArrayList<>()).run();
+        List<TurnEvent> heard = new ArrayList<>();
+        try (SteppedSession stepped = session(ScriptedBackend.healthy(), heard).build().start()) {
+            for (ScriptedTurn turn : stepped.plan()) {
+                assertTrue(stepped.play(turn).isPresent());
+            }
+            assertEquals(whole, stepped.finish());
+            assertEquals(8, heard.size());
+        }
+    }
+
+    @Test
+    void anAsideAnswerIsScoredAndRecordedButKeptOutOfTheHistory() throws Exception {
+        ScriptedBackend leadBackend = ScriptedBackend.healthy();
+        ScriptedBackend otherBackend = new ScriptedBackend(Set.of(), 5, "q4_0");
+        try (SteppedSession lead = session(leadBackend, new ArrayList<>()).build().start();
+             SteppedSession other = session(otherBackend, new ArrayList<>()).build().start()) {
+            for (ScriptedTurn turn : lead.plan()) {
+                ChatRequest request = lead.request(turn);
+                lead.play(turn);
+                other.playAside(turn, request, (t, response) -> Map.of("extra_len", response.content().length(),
+                        "quality_score", -1.0));
+                assertTrue(other.request(turn).messages().size() == 1, "the other session's own history stays empty");
+            }
+            assertEquals(leadBackend.requests(), otherBackend.requests(), "both answered the same conversations");
+            assertEquals(7, otherBackend.requests().get(7).messages().size(), "3 turns of the lead's history + prompt");
+            SessionReport b = other.finish();
+            assertEquals(8, b.turnMetrics().size());
+            TurnMetrics last = b.turnMetrics().get(7);
+            assertEquals(b.responses().get(7).response().length(), last.values().get("extra_len"));
+            assertTrue(last.qualityScore() >= 0, "an extra metric never replaces the scorer's");
+            List<String> keys = new ArrayList<>(last.values().keySet());
+            assertEquals("extra_len", keys.get(keys.size() - 1), "extras come after the scorer's and backend's");
+            assertTrue(b.summary().avgQualityScore() < lead.finish().summary().avgQualityScore());
+        }
+    }
+
+    @Test
+    void stopsAfterTooManyFailuresAndSaysWhy() throws Exception {
+        ScriptedBackend failing = new ScriptedBackend(Set.of(2, 3), Integer.MAX_VALUE, null);
+        try (SteppedSession s = session(failing, new ArrayList<>()).maxConsecutiveFailures(2).build().start()) {
+            ScriptedTurn first = s.plan().get(0);
+            s.play(first);
+            s.play(s.plan().get(1));
+            assertFalse(s.stoppedEarly().isPresent());
+            s.play(s.plan().get(2));
+            assertEquals("2 consecutive failed turns (last: HTTP 500 from scripted backend on turn 3)",
+                    s.stoppedEarly().orElseThrow());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.play(s.plan().get(3)));
+            assertTrue(e.getMessage().startsWith("turn 4: the session has stopped"), e.getMessage());
+            assertEquals(s.stoppedEarly().get(), s.finish().config().extra().get("stopped_early"));
+        }
+    }
+
+    @Test
+    void aSteppedSessionKeepsNoCheckpoint() {
+        SessionBuilder b = session(ScriptedBackend.healthy(), new ArrayList<>()).checkpoint(dir.resolve("c.jsonl"));
+        assertThrows(IllegalStateException.class, () -> b.build().start());
+    }
+}
