@@ -103,12 +103,17 @@ final class ReportJsonReader {
     }
 
     private DegradationAlert alert(JsonNode node, String path) {
+        JsonNode pressure = node.get("context_pressure");
+        if (pressure != null && !pressure.isBoolean()) {
+            throw problem(path + ".context_pressure is " + shown(pressure) + ", expected true or false");
+        }
         return new DegradationAlert(
                 intValue(node, "turn", path),
                 string(node, "phase", path),
                 number(node, "current_score", path),
                 number(node, "window_avg", path),
-                number(node, "drop", path));
+                number(node, "drop", path),
+                pressure != null && pressure.booleanValue());
     }
 
     private Summary summary(JsonNode node) {

@@ -9,7 +9,9 @@ import java.util.function.Function;
 /**
  * A report as the ordered tree of maps and lists that {@link PythonJsonWriter} writes: the seed's keys in the
  * seed's order, this project's additions after them ({@code summary.failed_turns}, the {@code failed_turns} list,
- * and the format marker last).
+ * and the format marker last). Derived sections are added only when the turns carry their data: the summary's
+ * context-pressure counts ({@link ContextPressureCounts}) and the {@code probes} object ({@link ProbeRecall}),
+ * before the marker; an alert's {@code context_pressure} only when true.
  */
 final class ReportLayout {
 
@@ -21,9 +23,12 @@ final class ReportLayout {
         root.put("config", config(report.config()));
         root.put("turn_metrics", map(report.turnMetrics(), ReportLayout::turnMetrics));
         root.put("degradation_alerts", map(report.degradationAlerts(), ReportLayout::alert));
-        root.put("summary", summary(report.summary()));
+        Map<String, Object> summary = summary(report.summary());
+        ContextPressureCounts.of(report.turnMetrics()).ifPresent(counts -> summary.putAll(contextPressure(counts)));
+        root.put("summary", summary);
         root.put("responses", map(report.responses(), ReportLayout::response));
         root.put("failed_turns", map(report.failedTurns(), ReportLayout::failedTurn));
+        ProbeRecall.of(report.turnMetrics()).ifPresent(recall -> root.put("probes", probes(recall)));
         root.put(ReportCodec.FORMAT_KEY, ReportCodec.FORMAT_VERSION);
         return root;
     }
@@ -58,6 +63,9 @@ final class ReportLayout {
         node.put("current_score", alert.currentScore());
         node.put("window_avg", alert.windowAvg());
         node.put("drop", alert.drop());
+        if (alert.contextPressure()) {
+            node.put("context_pressure", true);
+        }
         return node;
     }
 
@@ -72,6 +80,37 @@ final class ReportLayout {
         node.put("total_hallucinated_references", summary.totalHallucinatedReferences());
         node.put("avg_repetition_ratio", summary.avgRepetitionRatio());
         node.put("failed_turns", summary.failedTurns());
+        return node;
+    }
+
+    private static Map<String, Object> contextPressure(ContextPressureCounts counts) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("context_near_turns", counts.nearTurns());
+        node.put("context_full_turns", counts.fullTurns());
+        node.put("context_truncated_suspected_turns", counts.truncationSuspected());
+        node.put("max_context_fill", counts.maxContextFill());
+        return node;
+    }
+
+    private static Map<String, Object> probes(ProbeRecall recall) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("probed", recall.all().probed());
+        node.put("recalled", recall.all().recalled());
+        node.put("recall", recall.all().recall());
+        node.put("in_context", tally(recall.inContext()));
+        node.put("out_of_context", tally(recall.outOfContext()));
+        Map<String, Object> byDistance = new LinkedHashMap<>();
+        recall.byDistance().forEach((bucket, tally) -> byDistance.put(bucket, tally(tally)));
+        node.put("by_distance_turns", byDistance);
+        node.put("unplanted", recall.unplanted());
+        return node;
+    }
+
+    private static Map<String, Object> tally(ProbeRecall.Tally tally) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("probed", tally.probed());
+        node.put("recalled", tally.recalled());
+        node.put("recall", tally.recall());
         return node;
     }
 

@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
 
+    /** The value key marking a turn that is left out of the quality figures (see {@code TurnMarks}). */
+    public static final String EXCLUDED_FROM_QUALITY = "excluded_from_quality";
+
     /**
      * Copies {@code values} into an unmodifiable ordered map; requires a numeric {@code quality_score} and no
      * {@code turn} or {@code phase} key among the values.
@@ -29,6 +32,15 @@ public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
         if (!(values.get("quality_score") instanceof Number)) {
             throw new IllegalArgumentException("turn " + turn + " has no numeric quality_score");
         }
+    }
+
+    /**
+     * @return whether this turn is excluded from the quality figures (value {@value #EXCLUDED_FROM_QUALITY} true):
+     *         played, scored and listed, but left out of degradation detection, the summary's scores, per-phase
+     *         averages and comparisons
+     */
+    public boolean excludedFromQuality() {
+        return Boolean.TRUE.equals(values.get(EXCLUDED_FROM_QUALITY));
     }
 
     /** @return the composite quality score */

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A named stretch of a conversation script, such as {@code code_gen} or {@code debug}, with its prompts in order
- * and, for each prompt, what else that turn does ({@link TurnMarks}: plant or probe a fact, be an aside).
+ * and, for each prompt, what else that turn does ({@link TurnMarks}: plant or probe a fact, stay out of
+ * the quality figures).
  *
  * @param name    the phase name reported with every turn
  * @param prompts the user prompts of this phase; never empty
@@ -46,7 +47,7 @@ public record Phase(String name, List<String> prompts, List<TurnMarks> marks) {
         this(name, prompts, unmarked(prompts));
     }
 
-    /** @return whether any turn of this phase plants, probes or is an aside */
+    /** @return whether any turn of this phase plants, probes or is excluded from the quality figures */
     public boolean hasMarks() {
         return marks.stream().anyMatch(m -> !m.isNone());
     }

@@ -40,9 +40,10 @@ import java.util.Set;
  * }</pre>
  *
  * <p>{@code expect} is a string or a list of alternatives and defaults to the planted value. A turn with a plant or
- * a probe is an aside (see {@link TurnMarks}) unless it says {@code "aside": false}; {@code "aside": true} makes
- * any turn one. A script is checked when it is made: every probe needs a plant of its key earlier in the script, a
- * plant's value must occur in its prompt, and a probe's prompt must not contain an expected answer.
+ * a probe is excluded from the quality figures (see {@link TurnMarks}) unless it says
+ * {@code "excluded_from_quality": false}; {@code "excluded_from_quality": true} excludes any turn. A script is
+ * checked when it is made: every probe needs a plant of its key earlier in the script, a plant's value must occur
+ * in its prompt, and a probe's prompt must not contain an expected answer.
  * {@link #seedWithProbes()} is the seed's conversation with a default set of plants and probes between its prompts.
  *
  * @param name   the script's name, recorded in reports
@@ -148,8 +149,8 @@ public record Script(String name, List<Phase> phases) {
     /**
      * The seed's 50 prompts, unchanged and in order, with recall probes between them: six facts about the rate
      * limiter the conversation builds (a constant's name, the metrics namespace, the config file's path, the
-     * maintainers' team, a production setting, an error code), each planted by an aside turn of its own and asked
-     * for by another aside 3 to 27 turns later. One cycle is 62 turns; an inserted turn belongs to the phase of the
+     * maintainers' team, a production setting, an error code), each planted by a turn of its own and asked for by
+     * another one 3 to 27 turns later, all twelve excluded from the quality figures. One cycle is 62 turns; an inserted turn belongs to the phase of the
      * seed prompt it follows, so seed prompt {@code n} is played as turn {@code n} plus the number of inserted turns
      * before it.
      *

@@ -13,12 +13,12 @@ import java.util.Set;
 /**
  * A script's JSON shape, read and written. A turn is a prompt string, or an object with {@code prompt} and any of
  * {@code plant} ({@code {"key", "value"}}), {@code probe} ({@code {"key", "expect"}}, {@code expect} a string or a
- * list, by default the value planted under that key) and {@code aside}.
+ * list, by default the value planted under that key) and {@code excluded_from_quality}.
  */
 final class ScriptJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TURN_KEYS = Set.of("prompt", "plant", "probe", "aside");
+    private static final Set<String> TURN_KEYS = Set.of("prompt", "plant", "probe", "excluded_from_quality");
 
     private ScriptJson() {
     }
@@ -86,7 +86,7 @@ final class ScriptJson {
                     ObjectNode probe = turn.putObject("probe").put("key", m.probe().key());
                     m.probe().expect().forEach(probe.putArray("expect")::add);
                 }
-                turn.put("aside", m.aside());
+                turn.put("excluded_from_quality", m.excludedFromQuality());
             }
         }
         return root.toString();
@@ -96,7 +96,7 @@ final class ScriptJson {
         turn.fieldNames().forEachRemaining(key -> {
             if (!TURN_KEYS.contains(key)) {
                 throw new IllegalArgumentException(where + " has an unknown key \"" + key
-                        + "\" (known: prompt, plant, probe, aside)");
+                        + "\" (known: prompt, plant, probe, excluded_from_quality)");
             }
         });
         JsonNode prompt = turn.path("prompt");
@@ -109,12 +109,12 @@ final class ScriptJson {
     private static TurnMarks marks(JsonNode turn, String where, Map<String, String> plantedValues) {
         Plant plant = turn.has("plant") ? plant(turn.get("plant"), where) : null;
         Probe probe = turn.has("probe") ? probe(turn.get("probe"), where, plantedValues) : null;
-        JsonNode aside = turn.get("aside");
-        if (aside != null && !aside.isBoolean()) {
-            throw new IllegalArgumentException(where + ": \"aside\" must be true or false");
+        JsonNode excluded = turn.get("excluded_from_quality");
+        if (excluded != null && !excluded.isBoolean()) {
+            throw new IllegalArgumentException(where + ": \"excluded_from_quality\" must be true or false");
         }
-        boolean isAside = aside != null ? aside.booleanValue() : plant != null || probe != null;
-        return new TurnMarks(plant, probe, isAside);
+        boolean isExcluded = excluded != null ? excluded.booleanValue() : plant != null || probe != null;
+        return new TurnMarks(plant, probe, isExcluded);
     }
 
     private static Plant plant(JsonNode node, String where) {

@@ -4,12 +4,12 @@ import java.util.Objects;
 
 /**
  * One turn of a script as it will be played: its number, phase and prompt, and what else it does (plant or probe a
- * fact, be an aside).
+ * fact, stay out of the quality figures).
  *
  * @param turn   1-based turn number
  * @param phase  the phase name
  * @param prompt the user prompt
- * @param marks  its plant, probe and aside flag; {@link TurnMarks#NONE} for an ordinary turn
+ * @param marks  its plant, probe and exclusion from the quality figures; {@link TurnMarks#NONE} for an ordinary turn
  */
 public record ScriptedTurn(int turn, String phase, String prompt, TurnMarks marks) {
 

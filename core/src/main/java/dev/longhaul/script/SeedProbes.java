@@ -15,7 +15,8 @@ import java.util.List;
  * name, the metrics namespace, the config file's path, the maintainers' team, a production setting, an error
  * code), each planted by a turn of its own and asked for by another one 3 to 27 turns later. The twelve turns are
  * inserted between the seed's prompts, each right after a given seed prompt and in that prompt's phase, so that
- * the seed's 50 prompts are played unchanged and in order among 62 turns. All twelve are asides.
+ * the seed's 50 prompts are played unchanged and in order among 62 turns. All twelve are
+ * excluded from the quality figures.
  */
 final class SeedProbes {
 

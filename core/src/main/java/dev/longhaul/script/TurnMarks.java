@@ -1,26 +1,27 @@
 package dev.longhaul.script;
 
 /**
- * What a scripted turn does besides asking its prompt: plant a fact, probe for one, and whether it is an aside.
+ * What a scripted turn does besides asking its prompt: plant a fact, probe for one, and whether it is excluded from
+ * the quality figures.
  *
- * <p>An <em>aside</em> is played like any turn (its exchange joins the history, its answer is scored and listed in
- * {@code turn_metrics} with {@code "aside": true}) but is left out of the quality figures: degradation detection,
- * the summary's scores and the per-phase averages. Recall questions and fact statements are short exchanges whose
- * heuristic score says nothing about the coding conversation, so a turn with a plant or a probe is an aside unless
- * the script says otherwise.
+ * <p>An excluded turn is played like any turn (its exchange joins the history, its answer is scored and listed in
+ * {@code turn_metrics} with {@code "excluded_from_quality": true}) but is left out of the quality figures:
+ * degradation detection, the summary's scores and the per-phase averages. Recall questions and fact statements are
+ * short exchanges whose heuristic score says nothing about the coding conversation, so a turn with a plant or a
+ * probe is excluded unless the script says otherwise.
  *
- * @param plant the fact this turn plants, or null
- * @param probe the fact this turn asks for, or null
- * @param aside whether the turn is left out of the quality figures
+ * @param plant               the fact this turn plants, or null
+ * @param probe               the fact this turn asks for, or null
+ * @param excludedFromQuality whether the turn is left out of the quality figures
  */
-public record TurnMarks(Plant plant, Probe probe, boolean aside) {
+public record TurnMarks(Plant plant, Probe probe, boolean excludedFromQuality) {
 
     /** An ordinary turn: no plant, no probe, counted in the quality figures. */
     public static final TurnMarks NONE = new TurnMarks(null, null, false);
 
     /**
      * @param plant the fact to plant
-     * @return an aside turn planting it
+     * @return an excluded turn planting it
      */
     public static TurnMarks planting(Plant plant) {
         return new TurnMarks(plant, null, true);
@@ -28,7 +29,7 @@ public record TurnMarks(Plant plant, Probe probe, boolean aside) {
 
     /**
      * @param probe the fact to ask for
-     * @return an aside turn probing it
+     * @return an excluded turn probing it
      */
     public static TurnMarks probing(Probe probe) {
         return new TurnMarks(null, probe, true);
@@ -36,6 +37,6 @@ public record TurnMarks(Plant plant, Probe probe, boolean aside) {
 
     /** @return whether this is an ordinary turn */
     public boolean isNone() {
-        return plant == null && probe == null && !aside;
+        return plant == null && probe == null && !excludedFromQuality;
     }
 }

@@ -2,17 +2,13 @@ package dev.longhaul.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.report.RunConfig;
-import dev.longhaul.script.Phase;
 import dev.longhaul.script.Script;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,11 +45,10 @@ final class CheckpointStart {
         settings.put("max_consecutive_failures", s.maxConsecutiveFailures());
         settings.put("scorer", s.scorerName());
 
-        ObjectNode scriptNode = start.putObject("script").put("name", script.name());
-        ArrayNode phases = scriptNode.putArray("phases");
-        for (Phase p : script.phases()) {
-            ObjectNode phase = phases.addObject().put("phase", p.name());
-            p.prompts().forEach(phase.putArray("turns")::add);
+        try {
+            start.set("script", JSON.readTree(script.toJson()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a script's own JSON did not parse", e); // not reached: toJson writes JSON
         }
 
         if (backend != null) {
@@ -102,13 +97,7 @@ final class CheckpointStart {
         b.degradationThreshold(s.path("degradation_threshold").asDouble());
         b.maxConsecutiveFailures(s.path("max_consecutive_failures").asInt());
         JsonNode script = start.path("script");
-        List<Phase> phases = new ArrayList<>();
-        for (JsonNode p : script.path("phases")) {
-            List<String> prompts = new ArrayList<>();
-            p.path("turns").forEach(t -> prompts.add(t.asText()));
-            phases.add(new Phase(p.path("phase").asText(), prompts));
-        }
-        b.script(new Script(script.path("name").asText(), phases));
+        b.script(Script.fromJson(script.toString(), script.path("name").asText()));
         JsonNode backend = start.path("backend");
         if (backend.isObject()) {
             b.backend(backendConfig(backend));

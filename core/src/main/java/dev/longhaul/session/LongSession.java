@@ -2,6 +2,9 @@ package dev.longhaul.session;
 
 import dev.longhaul.analysis.DegradationDetector;
 import dev.longhaul.analysis.Summaries;
+import dev.longhaul.analysis.pressure.PressuredAlerts;
+import dev.longhaul.analysis.pressure.TurnContext;
+import dev.longhaul.analysis.probes.ProbeScorer;
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
@@ -59,6 +62,8 @@ public final class LongSession {
     private final String configuredKvType;
     private final Path checkpointFile;
     private final Checkpoint.Contents resumed;
+    /** The context window in tokens once the run's config is known (null when unknown): each turn is measured against it. */
+    private Integer contextSize;
 
     LongSession(SessionBuilder b) {
         if (b.backendConfig != null) {
@@ -145,6 +150,7 @@ public final class LongSession {
                 : (backends == null ? Backends.discover() : backends).create(backendConfig);
         Instant started = clock.instant();
         RunConfig config = runConfig(backend.info(), started);
+        contextSize = contextSizeOf(config);
         listeners.forEach(l -> notify(() -> l.onStart(config)));
         return new SteppedSession(this, backend, suppliedBackend == null, config, started,
                 new RunState(historyWindow, saveResponses), script.turns(turns));
@@ -167,6 +173,7 @@ public final class LongSession {
                 checkpoint = create(CheckpointStart.toJson(config, settings(), script, backendConfig));
             }
         }
+        contextSize = contextSizeOf(config);
         listeners.forEach(l -> notify(() -> l.onStart(config)));
         try {
             String stoppedEarly = playTurns(backend, state, checkpoint, started);
@@ -214,7 +221,7 @@ public final class LongSession {
         TurnEvent event;
         try {
             ChatResponse response = backend.chat(request);
-            TurnMetrics metrics = withExtras(metrics(turn, response), extras.of(turn, response));
+            TurnMetrics metrics = withExtras(metrics(turn, request, response, state.answered), extras.of(turn, response));
             state.answered(metrics, turn.prompt(), response.content(), keepInHistory);
             if (checkpoint != null) {
                 checkpoint.write(CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
@@ -278,9 +285,12 @@ public final class LongSession {
                 Duration.between(started, clock.instant()), remaining(started, failure.turn()));
     }
 
+    /** Detects degradation and summarises over the turns not excluded from the quality figures. */
     SessionReport report(RunConfig config, RunState state) {
-        List<DegradationAlert> alerts = detector.detect(state.answered);
-        Summary summary = Summaries.of(state.answered, alerts, state.failed.size());
+        List<TurnMetrics> measured = state.answered.stream().filter(t -> !t.excludedFromQuality()).toList();
+        List<DegradationAlert> alerts = PressuredAlerts.mark(detector.detect(measured), measured, state.answered,
+                detector.window());
+        Summary summary = Summaries.of(measured, alerts, state.failed.size());
         SessionReport report = new SessionReport(config, state.answered, alerts, summary, state.responses, state.failed);
         listeners.forEach(l -> notify(() -> l.onFinish(report)));
         return report;
@@ -317,8 +327,10 @@ public final class LongSession {
             backendConfig.maxTokens().ifPresent(t -> extra.put("max_tokens", t));
             extra.put("timeout_s", backendConfig.timeout().toMillis() / 1000.0);
         }
-        if (info.contextSize() != null) {
-            extra.put("context_size", info.contextSize());
+        Integer contextWindow = info.contextSize() != null ? info.contextSize()
+                : backendConfig != null ? backendConfig.contextSize().orElse(null) : null;
+        if (contextWindow != null) {
+            extra.put("context_size", contextWindow);
         }
         extra.put("delay_s", delay.toMillis() / 1000.0);
         extra.put("script", script.name());
@@ -331,7 +343,16 @@ public final class LongSession {
         return new RunConfig(backendLabel, model, kvType, turns, historyWindow, PythonTimestamps.isoFormat(started), extra);
     }
 
-    private TurnMetrics metrics(ScriptedTurn turn, ChatResponse response) {
+    private static Integer contextSizeOf(RunConfig config) {
+        return config.extra().get("context_size") instanceof Number n && n.intValue() > 0 ? n.intValue() : null;
+    }
+
+    /**
+     * The scorer's metrics, then the backend's stats under the seed's keys and further ones, then the prompt against
+     * the context window (when its size is known) and the turn's plant and probe.
+     */
+    private TurnMetrics metrics(ScriptedTurn turn, ChatRequest request, ChatResponse response,
+                                List<TurnMetrics> earlier) {
         TurnScore score = scorer.score(new TurnInput(turn.turn(), turn.phase(), turn.prompt(), response.content()));
         Map<String, Object> values = new LinkedHashMap<>(score.metrics());
         var stats = response.stats();
@@ -353,6 +374,12 @@ public final class LongSession {
             values.put("finish_reason", response.finishReason());
         }
         response.extra().forEach(values::putIfAbsent);
+        if (contextSize != null) {
+            int promptChars = request.messages().stream().mapToInt(m -> m.content().length()).sum();
+            new TurnContext(promptChars, stats.promptTokens(), stats.completionTokens(), contextSize)
+                    .values(earlier).forEach(values::putIfAbsent);
+        }
+        ProbeScorer.score(turn, request.messages(), response.content(), earlier).forEach(values::putIfAbsent);
         return new TurnMetrics(turn.turn(), turn.phase(), values);
     }
 

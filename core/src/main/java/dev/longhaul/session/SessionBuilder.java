@@ -230,6 +230,21 @@ public final class SessionBuilder {
     }
 
     /**
+     * Plays the seed's conversation with the default recall probes ({@link Script#seedWithProbes()}): the seed's 50
+     * prompts unchanged and in order, with 12 turns inserted between them that plant six facts and ask for them 3 to
+     * 27 turns later, and sets the turns to one cycle of it, 62. Call {@link #turns(int)} after this to play another
+     * number. The inserted turns are excluded from the quality figures; the report's {@code probes} object gives the
+     * recall per distance.
+     *
+     * @return this builder
+     */
+    public SessionBuilder probes() {
+        this.script = Script.seedWithProbes();
+        this.turns = script.cycleLength();
+        return this;
+    }
+
+    /**
      * @param window turns averaged before each turn to detect a drop, at least 1 (default 5, as the seed)
      * @return this builder
      */

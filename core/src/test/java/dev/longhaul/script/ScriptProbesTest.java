@@ -41,20 +41,20 @@ class ScriptProbesTest {
         assertEquals(new TurnMarks(new Plant("class_name", "TokenBucketPro"), null, true), turns.get(1).marks());
         assertEquals("Call the class TokenBucketPro from now on.", turns.get(1).prompt());
         assertEquals(new Probe("class_name", List.of("TokenBucketPro", "TBP")), turns.get(3).marks().probe());
-        assertTrue(turns.get(3).marks().aside());
+        assertTrue(turns.get(3).marks().excludedFromQuality());
         assertEquals("b", turns.get(3).phase());
         assertTrue(s.hasProbes());
         assertFalse(Script.seed().hasProbes());
     }
 
     @Test
-    void aProbeExpectsThePlantedValueUnlessToldOtherwiseAndAsideCanBeSwitched() {
+    void aProbeExpectsThePlantedValueUnlessToldOtherwiseAndExclusionCanBeSwitched() {
         Script s = parse("{\"phase\": \"a\", \"turns\": [" + PLANT + ", {\"prompt\": \"Name the class again?\","
-                + " \"probe\": {\"key\": \"class_name\"}, \"aside\": false}, {\"prompt\": \"Stretch.\", \"aside\": true},"
+                + " \"probe\": {\"key\": \"class_name\"}, \"excluded_from_quality\": false}, {\"prompt\": \"Stretch.\", \"excluded_from_quality\": true},"
                 + " {\"prompt\": \"Which class?\", \"probe\": {\"key\": \"class_name\", \"expect\": \"TBP\"}}]}");
         List<ScriptedTurn> turns = s.turns(4);
         assertEquals(List.of("TokenBucketPro"), turns.get(1).marks().probe().expect());
-        assertFalse(turns.get(1).marks().aside());
+        assertFalse(turns.get(1).marks().excludedFromQuality());
         assertEquals(new TurnMarks(null, null, true), turns.get(2).marks());
         assertEquals(List.of("TBP"), turns.get(3).marks().probe().expect());
     }
@@ -63,7 +63,7 @@ class ScriptProbesTest {
     void writesJsonThatReadsBackToTheSameScript() throws Exception {
         Script s = parse("{\"phase\": \"a\", \"turns\": [\"Write a limiter.\", " + PLANT + "]},"
                 + "{\"phase\": \"b\", \"turns\": [{\"prompt\": \"What did we call it?\", \"probe\": {\"key\": \"class_name\"}},"
-                + " {\"prompt\": \"Recap.\", \"aside\": true}]}");
+                + " {\"prompt\": \"Recap.\", \"excluded_from_quality\": true}]}");
         assertEquals(s, Script.fromJson(s.toJson(), "other"));
         assertEquals(Script.seed(), Script.fromJson(Script.seed().toJson(), "x"));
         Script probes = Script.seedWithProbes();
@@ -85,7 +85,7 @@ class ScriptProbesTest {
         assertEquals("script " + file + ": phase 'a' turn 2: probe 'class_name' gives its answer away in its own prompt",
                 assertThrows(ScriptFormatException.class, () -> load("{\"phase\": \"a\", \"turns\": [" + PLANT
                         + ", {\"prompt\": \"Was it tokenbucketpro?\", \"probe\": {\"key\": \"class_name\"}}]}")).getMessage());
-        assertEquals("script " + file + ": phase 'a' turn 1 has an unknown key \"plnt\" (known: prompt, plant, probe, aside)",
+        assertEquals("script " + file + ": phase 'a' turn 1 has an unknown key \"plnt\" (known: prompt, plant, probe, excluded_from_quality)",
                 assertThrows(ScriptFormatException.class, () -> load("{\"phase\": \"a\", \"turns\": ["
                         + "{\"prompt\": \"Hi.\", \"plnt\": {}}]}")).getMessage());
         assertEquals("script " + file + ": phase 'a' turn 1 has no \"prompt\" string",
@@ -101,9 +101,9 @@ class ScriptProbesTest {
                         + " list of strings",
                 assertThrows(ScriptFormatException.class, () -> load("{\"phase\": \"a\", \"turns\": [" + PLANT
                         + ", {\"prompt\": \"Which?\", \"probe\": {\"key\": \"class_name\", \"expect\": []}}]}")).getMessage());
-        assertEquals("script " + file + ": phase 'a' turn 1: \"aside\" must be true or false",
+        assertEquals("script " + file + ": phase 'a' turn 1: \"excluded_from_quality\" must be true or false",
                 assertThrows(ScriptFormatException.class, () -> load("{\"phase\": \"a\", \"turns\": ["
-                        + "{\"prompt\": \"Hi.\", \"aside\": \"yes\"}]}")).getMessage());
+                        + "{\"prompt\": \"Hi.\", \"excluded_from_quality\": \"yes\"}]}")).getMessage());
         assertEquals("script " + file + ": phase 'a' has a turn that is neither a prompt string nor an object",
                 assertThrows(ScriptFormatException.class, () -> load("{\"phase\": \"a\", \"turns\": [3]}")).getMessage());
     }
@@ -120,7 +120,7 @@ class ScriptProbesTest {
                 ordinary.stream().map(ScriptedTurn::prompt).toList());
         assertEquals(seed.turns(50).stream().map(ScriptedTurn::phase).toList(),
                 ordinary.stream().map(ScriptedTurn::phase).toList());
-        assertTrue(played.stream().filter(t -> !t.marks().isNone()).allMatch(t -> t.marks().aside()));
+        assertTrue(played.stream().filter(t -> !t.marks().isNone()).allMatch(t -> t.marks().excludedFromQuality()));
         assertEquals(seed.phases().stream().map(Phase::name).toList(), probes.phases().stream().map(Phase::name).toList());
     }
 

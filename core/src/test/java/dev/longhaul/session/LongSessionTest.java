@@ -143,7 +143,7 @@ class LongSessionTest {
         assertEquals(List.of("response_length", "line_count", "code_density", "hallucinated_references",
                 "has_headers", "has_code_blocks", "has_lists", "repetition_ratio", "prompt_relevance",
                 "quality_score", "mentions_thing", "elapsed_s", "tokens_generated", "tokens_per_s",
-                "prompt_eval_count", "ttft_s", "finish_reason"), keys);
+                "prompt_eval_count", "ttft_s", "finish_reason", "prompt_chars", "context_size", "context_fill"), keys);
         assertEquals(Boolean.TRUE, report.turnMetrics().get(0).values().get("mentions_thing"));
         assertEquals(0.1, report.turnMetrics().get(0).values().get("elapsed_s"));
     }
