@@ -9,25 +9,49 @@ import java.util.Arrays;
  */
 final class CharSequenceSet {
 
+    private static final int MAX_INITIAL_CAPACITY = 1 << 12;
+
     private char[] buffer = new char[256];
     private int used;
-    private int[] slotStarts = new int[16];
-    private int[] slotEnds = new int[16];
-    private int[] slotHashes = new int[16];
-    private int[] slotIds = new int[16];
+    /** Per sequence number: where it is in the buffer, and its hash. */
+    private int[] starts;
+    private int[] ends;
+    private int[] hashes;
+    /** Open-addressing table of sequence number + 1; 0 marks an empty slot, so a new table needs no filling. */
+    private int[] slots;
     private int size;
 
-    CharSequenceSet() {
-        Arrays.fill(slotStarts, -1);
+    /** @param expected how many sequences are likely to be added (a hint that saves regrowing) */
+    CharSequenceSet(int expected) {
+        int capacity = Math.max(8, Math.min(Integer.highestOneBit(Math.max(expected, 1)) * 2, MAX_INITIAL_CAPACITY));
+        starts = new int[capacity];
+        ends = new int[capacity];
+        hashes = new int[capacity];
+        slots = new int[capacity * 2];
     }
 
-    /** The hash that {@link #add} and {@link #indexOf} expect: {@link String#hashCode()} of the range. */
+    /**
+     * The hash that {@link #add} and {@link #indexOf} expect. It reads every char, two at a time as one int, in
+     * four interleaved polynomial lanes: one serial {@code 31 * h + c} chain costs a multiply latency per char,
+     * independent lanes over char pairs let the CPU overlap them, and the set's speed on long sentences is this
+     * loop's speed.
+     */
     static int hash(char[] chars, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            hash = 31 * hash + chars[i];
+        int h0 = 0;
+        int h1 = 0;
+        int h2 = 0;
+        int h3 = 0;
+        int i = start;
+        for (; i + 7 < end; i += 8) {
+            h0 = 31 * h0 + (chars[i] | chars[i + 1] << 16);
+            h1 = 31 * h1 + (chars[i + 2] | chars[i + 3] << 16);
+            h2 = 31 * h2 + (chars[i + 4] | chars[i + 5] << 16);
+            h3 = 31 * h3 + (chars[i + 6] | chars[i + 7] << 16);
         }
-        return hash;
+        for (; i < end; i++) {
+            h0 = 31 * h0 + chars[i];
+        }
+        return ((h0 * 31 + h1) * 31 + h2) * 31 + h3 + (end - start);
     }
 
     /** @return the number of distinct sequences added */
@@ -43,20 +67,25 @@ final class CharSequenceSet {
      */
     int add(char[] chars, int start, int end, int hash) {
         int slot = slotOf(chars, start, end, hash);
-        if (slotStarts[slot] >= 0) {
-            return slotIds[slot];
+        if (slots[slot] != 0) {
+            return slots[slot] - 1;
         }
         int length = end - start;
         if (buffer.length - used < length) {
             buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + length));
         }
         System.arraycopy(chars, start, buffer, used, length);
-        slotStarts[slot] = used;
-        slotEnds[slot] = used + length;
-        slotHashes[slot] = hash;
-        slotIds[slot] = size;
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
+        }
+        starts[size] = used;
+        ends[size] = used + length;
+        hashes[size] = hash;
         used += length;
-        if (++size * 2 > slotStarts.length) {
+        slots[slot] = ++size;
+        if (size * 2 > slots.length) {
             grow();
         }
         return size - 1;
@@ -67,43 +96,30 @@ final class CharSequenceSet {
      * @return the number of the sequence equal to {@code chars[start:end]}, or -1
      */
     int indexOf(char[] chars, int start, int end, int hash) {
-        int slot = slotOf(chars, start, end, hash);
-        return slotStarts[slot] >= 0 ? slotIds[slot] : -1;
+        return slots[slotOf(chars, start, end, hash)] - 1;
     }
 
     /** @return the slot holding an equal sequence, or the empty slot where it would go */
     private int slotOf(char[] chars, int start, int end, int hash) {
-        int mask = slotStarts.length - 1;
+        int mask = slots.length - 1;
         int slot = mix(hash) & mask;
-        while (slotStarts[slot] >= 0 && (slotHashes[slot] != hash
-                || !Arrays.equals(buffer, slotStarts[slot], slotEnds[slot], chars, start, end))) {
+        int id;
+        while ((id = slots[slot] - 1) >= 0 && (hashes[id] != hash
+                || !Arrays.equals(buffer, starts[id], ends[id], chars, start, end))) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
     private void grow() {
-        int[] oldStarts = slotStarts;
-        int[] oldEnds = slotEnds;
-        int[] oldHashes = slotHashes;
-        int[] oldIds = slotIds;
-        int capacity = oldStarts.length * 2;
-        slotStarts = new int[capacity];
-        slotEnds = new int[capacity];
-        slotHashes = new int[capacity];
-        slotIds = new int[capacity];
-        Arrays.fill(slotStarts, -1);
-        for (int i = 0; i < oldStarts.length; i++) {
-            if (oldStarts[i] >= 0) {
-                int slot = mix(oldHashes[i]) & (capacity - 1);
-                while (slotStarts[slot] >= 0) {
-                    slot = (slot + 1) & (capacity - 1);
-                }
-                slotStarts[slot] = oldStarts[i];
-                slotEnds[slot] = oldEnds[i];
-                slotHashes[slot] = oldHashes[i];
-                slotIds[slot] = oldIds[i];
+        int mask = slots.length * 2 - 1;
+        slots = new int[mask + 1];
+        for (int id = 0; id < size; id++) {
+            int slot = mix(hashes[id]) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
             }
+            slots[slot] = id + 1;
         }
     }
 

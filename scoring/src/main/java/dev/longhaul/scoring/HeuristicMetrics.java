@@ -82,10 +82,10 @@ public record HeuristicMetrics(
         PythonLowercase lowerResponse = PythonLowercase.of(responseChars, 0, responseChars.length);
         PythonLowercase lowerPrompt = PythonLowercase.of(prompt.toCharArray(), 0, prompt.length());
 
-        int responseLength = response.codePointCount(0, response.length());
+        int responseLength = lowerResponse.sourceCodePoints();
         int lineCount = countNewlines(response) + 1;
         double codeDensity = CodeIndicators.density(response);
-        int hallucinatedReferences = HallucinationPhrases.count(lowerResponse.toString());
+        int hallucinatedReferences = HallucinationPhrases.count(lowerResponse.chars(), lowerResponse.length());
         boolean hasHeaders = MarkdownStructure.hasHeaders(response);
         boolean hasCodeBlocks = MarkdownStructure.hasCodeBlocks(response);
         boolean hasLists = listRule.hasLists(response);
@@ -129,7 +129,9 @@ public record HeuristicMetrics(
      * @return the score
      */
     public TurnScore toTurnScore() {
-        return TurnScore.of(qualityScore, toMetricMap());
+        Map<String, Object> metrics = toMetricMap();
+        metrics.put(TurnScore.QUALITY_SCORE, qualityScore);
+        return new TurnScore(qualityScore, metrics);
     }
 
     private static int countNewlines(String s) {

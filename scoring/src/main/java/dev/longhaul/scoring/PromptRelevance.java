@@ -12,6 +12,16 @@ package dev.longhaul.scoring;
  */
 final class PromptRelevance {
 
+    private static final int MIN_CODE_POINTS = 4;
+    /** {@code \w} for ASCII, from the same table as every other code point, read without a code point decode. */
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (int c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = PythonUnicode.isWord(c);
+        }
+    }
+
     private PromptRelevance() {
     }
 
@@ -20,59 +30,57 @@ final class PromptRelevance {
      * @param lowerResponse the response after {@code str.lower()}
      */
     static double ratio(PythonLowercase lowerPrompt, PythonLowercase lowerResponse) {
-        CharSequenceSet keywords = new CharSequenceSet();
-        forEachKeyword(lowerPrompt.chars(), lowerPrompt.length(), keywords::add);
+        KeywordTable keywords = KeywordTable.of(lowerPrompt.chars(), lowerPrompt.length());
         if (keywords.size() == 0) {
             return 0.0;
         }
-        boolean[] found = new boolean[keywords.size()];
-        int[] foundCount = {0};
-        forEachKeyword(lowerResponse.chars(), lowerResponse.length(), (text, start, end, hash) -> {
-            int keyword = keywords.indexOf(text, start, end, hash);
-            if (keyword >= 0 && !found[keyword]) {
-                found[keyword] = true;
-                foundCount[0]++;
-            }
-        });
-        return (double) foundCount[0] / keywords.size();
+        return (double) keywords.countFoundIn(lowerResponse.chars(), lowerResponse.length()) / keywords.size();
     }
 
-    /** Receives one keyword as a range of a text, with its {@link CharSequenceSet#hash}. */
+    /** Receives one keyword as a range of a text. */
     @FunctionalInterface
     interface KeywordSink {
-        void accept(char[] text, int start, int end, int hash);
+        /** @return whether to go on with the next keyword */
+        boolean accept(char[] text, int start, int end);
     }
 
-    /** Calls {@code sink} for every maximal run of at least four {@code \w} code points in {@code text[0:n]}. */
+    /**
+     * Calls {@code sink} for every maximal run of at least four {@code \w} code points in {@code text[0:n]}, in
+     * order, until it returns false.
+     */
     static void forEachKeyword(char[] text, int n, KeywordSink sink) {
-        int runStart = 0;
-        int runCodePoints = 0;
-        int hash = 0;
         int i = 0;
         while (i < n) {
             char c = text[i];
-            int cp = Character.isHighSurrogate(c) ? PythonStr.codePointAt(text, i, n) : c;
-            int width = Character.charCount(cp);
-            if (PythonUnicode.isWord(cp)) {
-                if (runCodePoints == 0) {
-                    runStart = i;
-                    hash = 0;
-                }
-                hash = 31 * hash + c;
-                if (width == 2) {
-                    hash = 31 * hash + text[i + 1];
-                }
-                runCodePoints++;
-            } else {
-                if (runCodePoints >= 4) {
-                    sink.accept(text, runStart, i, hash);
-                }
-                runCodePoints = 0;
+            if (c < 0x80 && !ASCII_WORD[c]) {
+                i++;
+                continue;
             }
-            i += width;
-        }
-        if (runCodePoints >= 4) {
-            sink.accept(text, runStart, n, hash);
+            int start = i;
+            int codePoints = 0;
+            while (i < n) {
+                c = text[i];
+                if (c < 0x80) {
+                    if (!ASCII_WORD[c]) {
+                        break;
+                    }
+                    i++;
+                } else {
+                    int cp = Character.isHighSurrogate(c) ? PythonStr.codePointAt(text, i, n) : c;
+                    if (!PythonUnicode.isWord(cp)) {
+                        break;
+                    }
+                    i += Character.charCount(cp);
+                }
+                codePoints++;
+            }
+            if (codePoints >= MIN_CODE_POINTS && !sink.accept(text, start, i)) {
+                return;
+            }
+            if (codePoints == 0) {
+                // Stopped at a non-ASCII code point that is not \w: step over it whole.
+                i += Character.isHighSurrogate(c) ? Character.charCount(PythonStr.codePointAt(text, i, n)) : 1;
+            }
         }
     }
 }

@@ -33,13 +33,16 @@ final class PythonLowercase {
     private final int[] offsets;
     /** Source offsets of capital sigmas, ascending. */
     private final int[] sigmas;
+    private final int sourceCodePoints;
 
-    private PythonLowercase(char[] chars, int length, int sourceStart, int[] offsets, int[] sigmas) {
+    private PythonLowercase(char[] chars, int length, int sourceStart, int[] offsets, int[] sigmas,
+                            int sourceCodePoints) {
         this.chars = chars;
         this.length = length;
         this.sourceStart = sourceStart;
         this.offsets = offsets;
         this.sigmas = sigmas;
+        this.sourceCodePoints = sourceCodePoints;
     }
 
     /** Lowercases {@code s[start:end]}. */
@@ -48,11 +51,7 @@ final class PythonLowercase {
         int i = start;
         while (i < end) {
             // Most text is ASCII: lowercase runs of it in a tight loop.
-            char c;
-            while (i < end && (c = s[i]) < 0x80) {
-                b.appendAscii(i, c);
-                i++;
-            }
+            i = b.appendAsciiRun(i);
             if (i < end) {
                 i = b.appendNonAscii(i);
             }
@@ -71,6 +70,7 @@ final class PythonLowercase {
         private int[] offsets;
         private int[] sigmas = new int[0];
         private int sigmaCount;
+        private int surrogatePairs;
 
         Builder(char[] s, int start, int end) {
             this.s = s;
@@ -79,17 +79,33 @@ final class PythonLowercase {
             this.out = new char[end - start];
         }
 
-        void appendAscii(int i, char c) {
-            if (offsets != null) {
-                offsets[i - start] = o;
+        /** Appends the lowercase of the ASCII chars from {@code i} on; returns the index of the first other one. */
+        int appendAsciiRun(int i) {
+            char c;
+            if (offsets == null) {
+                // Every char so far kept its offset, so the output index is the input's.
+                while (i < end && (c = s[i]) < 0x80) {
+                    out[i - start] = ASCII_LOWER[c];
+                    i++;
+                }
+                o = i - start;
+                return i;
             }
-            out[o++] = ASCII_LOWER[c];
+            while (i < end && (c = s[i]) < 0x80) {
+                offsets[i - start] = o;
+                out[o++] = ASCII_LOWER[c];
+                i++;
+            }
+            return i;
         }
 
         /** Appends the lowercase of the code point at {@code i}; returns the index after it. */
         int appendNonAscii(int i) {
             int cp = PythonStr.codePointAt(s, i, end);
             int next = i + Character.charCount(cp);
+            if (next - i == 2) {
+                surrogatePairs++;
+            }
             if (out.length - o < MAX_LOWER_CHARS + (end - next)) {
                 out = Arrays.copyOf(out, Math.max(out.length * 2, o + MAX_LOWER_CHARS + (end - next)));
             }
@@ -128,13 +144,22 @@ final class PythonLowercase {
             if (offsets != null) {
                 offsets[end - start] = o;
             }
-            return new PythonLowercase(out, o, start, offsets, Arrays.copyOf(sigmas, sigmaCount));
+            return new PythonLowercase(out, o, start, offsets, Arrays.copyOf(sigmas, sigmaCount),
+                    end - start - surrogatePairs);
         }
     }
 
     /** @return the lowercase chars; only the first {@link #length()} are used. Not a copy: do not modify. */
     char[] chars() {
         return chars;
+    }
+
+    /**
+     * @return {@code len()} of the source range: its code points, counted while lowercasing it (a surrogate pair
+     *         is one, an unpaired surrogate one of its own)
+     */
+    int sourceCodePoints() {
+        return sourceCodePoints;
     }
 
     /** @return the number of lowercase chars */

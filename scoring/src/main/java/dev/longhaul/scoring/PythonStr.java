@@ -25,7 +25,7 @@ final class PythonStr {
     static int stripStart(char[] s, int start, int end) {
         int i = start;
         // Every Python whitespace character is in the BMP, so a char test is a code point test.
-        while (i < end && PythonUnicode.isSpace(s[i])) {
+        while (i < end && mayBeSpace(s[i]) && PythonUnicode.isSpace(s[i])) {
             i++;
         }
         return i;
@@ -34,10 +34,15 @@ final class PythonStr {
     /** The index after the last character that {@code str.strip()} keeps of {@code s[start:end]}. */
     static int stripEnd(char[] s, int start, int end) {
         int i = end;
-        while (i > start && PythonUnicode.isSpace(s[i - 1])) {
+        while (i > start && mayBeSpace(s[i - 1]) && PythonUnicode.isSpace(s[i - 1])) {
             i--;
         }
         return i;
+    }
+
+    /** A quick pre-check: printable ASCII above the space is never whitespace. */
+    private static boolean mayBeSpace(char c) {
+        return c <= ' ' || c >= 0x7F;
     }
 
     /** {@code s.lower()}. */

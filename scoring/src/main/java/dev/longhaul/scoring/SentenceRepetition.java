@@ -17,6 +17,7 @@ package dev.longhaul.scoring;
 final class SentenceRepetition {
 
     private static final int MIN_LENGTH_EXCLUSIVE = 20;
+    private static final long TERMINATORS = 1L << '.' | 1L << '!' | 1L << '?';
 
     private SentenceRepetition() {
     }
@@ -27,7 +28,8 @@ final class SentenceRepetition {
      *                      sentence holds a capital sigma, whose lowercase depends on the sentence's bounds
      */
     static double ratio(char[] response, PythonLowercase lowerResponse) {
-        CharSequenceSet unique = new CharSequenceSet();
+        // A sentence takes at least 22 chars (21 code points and a terminator).
+        CharSequenceSet unique = new CharSequenceSet(response.length / (MIN_LENGTH_EXCLUSIVE + 2));
         int sentences = 0;
         int n = response.length;
         int pieceStart = 0;
@@ -70,7 +72,8 @@ final class SentenceRepetition {
     }
 
     private static boolean isTerminator(char c) {
-        return c == '.' || c == '!' || c == '?';
+        // One compare rejects letters and most other chars; all three terminators are below 64.
+        return c < 64 && (TERMINATORS & (1L << c)) != 0;
     }
 
     private static boolean isLongEnough(char[] s, int start, int end) {
