@@ -1,0 +1,349 @@
+package dev.longhaul.experiment;
+
+import dev.longhaul.analysis.RepeatedComparison;
+import dev.longhaul.analysis.stats.Resampling;
+import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.report.RunConfig;
+import dev.longhaul.report.SessionReport;
+import dev.longhaul.session.LongSession;
+import dev.longhaul.session.SessionBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * An A/B experiment: every arm plays the same script with the same session settings, repeated with seeds S, S+1, …,
+ * and each arm after the first is compared with the first (the baseline) with intervals, p-values and the spread
+ * between runs ({@link RepeatedComparison}).
+ *
+ * <pre>{@code
+ * ExperimentResult result = AbExperiment.builder()
+ *         .arm("f16", BackendConfig.builder("llamacpp").kvType("f16").maxTokens(96).build())
+ *         .arm("q8_0", BackendConfig.builder("llamacpp").kvType("q8_0").maxTokens(96).build())
+ *         .session(b -> b.turns(20).historyWindow(20).delay(Duration.ZERO))
+ *         .repeats(3)            // seeds 42, 43, 44
+ *         .sharedHistory(true)   // every arm answers the baseline's conversation
+ *         .noiseFloor(true)      // the baseline again with seeds 45, 46, 47
+ *         .run();
+ * System.out.print(RepeatedComparisonText.render(result.comparisons().get(0)));
+ * }</pre>
+ *
+ * <p><b>Independent runs</b> (the default): each run is its own {@link LongSession}, its history made of its own
+ * answers; runs go repeat by repeat, arms in order within a repeat, then that repeat's noise-floor run.
+ *
+ * <p><b>Shared history</b>: the runs of a repeat play in lockstep, turn by turn: the baseline answers from its own
+ * history, then every other arm (and the noise-floor run) answers the very same conversation — the baseline's
+ * history window and the prompt. Their answers are scored and recorded but never enter a history, so every
+ * difference comes from the arm, not from drift compounding over turns. {@link SharedTurnObserver}s measure each
+ * answer against the baseline's (e.g. token-level fidelity) while both backends are open. All backends of a repeat
+ * are open at once. The baseline stopping early stops the others.
+ *
+ * <p><b>Noise floor</b>: the baseline run again with seeds S+R, …, S+2R−1 (in shared-history mode, answering the
+ * baseline's conversation like an arm) and compared with the baseline like an arm; every comparison carries its
+ * intervals beside its own figures.
+ *
+ * <p>Reports carry the experiment in their {@code config}: {@code ab_repeat} (with several repeats),
+ * {@code ab_role: "noise_floor"} (noise-floor runs), {@code shared_history_from} (the baseline's label, in
+ * shared-history mode), plus what an arm's launcher adds.
+ */
+public final class AbExperiment {
+
+    /** The first seed when none is given. */
+    public static final long DEFAULT_SEED = 42L;
+
+    final List<Arm> arms;
+    final Consumer<SessionBuilder> session;
+    final long seed;
+    final int repeats;
+    final boolean sharedHistory;
+    final boolean noiseFloor;
+    final List<ExperimentListener> listeners;
+    final List<SharedTurnObserver> observers;
+    final List<String> metrics;
+    final Resampling resampling;
+
+    private AbExperiment(Builder b) {
+        this.arms = List.copyOf(b.arms);
+        this.session = b.session;
+        this.seed = b.seed;
+        this.repeats = b.repeats;
+        this.sharedHistory = b.sharedHistory;
+        this.noiseFloor = b.noiseFloor;
+        this.listeners = List.copyOf(b.listeners);
+        this.observers = List.copyOf(b.observers);
+        this.metrics = List.copyOf(b.metrics);
+        this.resampling = b.resampling;
+    }
+
+    /** @return a builder: seed 42, one repeat, independent runs, no noise floor */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs every arm and repeat, then compares.
+     *
+     * @return the reports and comparisons
+     * @throws InterruptedException when the thread is interrupted before a run or repeat starts (the runs finished
+     *                              so far were handed to the listeners)
+     * @throws Exception            what an arm's launcher throws, or a {@link dev.longhaul.backend.BackendException}
+     *                              when a backend cannot be created
+     */
+    public ExperimentResult run() throws Exception {
+        Map<String, List<SessionReport>> reports = new LinkedHashMap<>();
+        arms.forEach(arm -> reports.put(arm.label(), new ArrayList<>()));
+        List<SessionReport> noise = new ArrayList<>();
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            List<ArmRun> runs = runsOf(repeat);
+            List<SessionReport> done = sharedHistory ? new SharedHistoryRepeat(this, runs).play()
+                    : new IndependentRepeat(this, runs).play();
+            for (int i = 0; i < runs.size(); i++) {
+                ArmRun run = runs.get(i);
+                (run.noiseFloor() ? noise : reports.get(run.label())).add(done.get(i));
+            }
+        }
+        List<SessionReport> baseline = reports.get(arms.get(0).label());
+        RepeatedComparison floor = noiseFloor ? RepeatedComparison.of(baseline, noise, metrics, resampling) : null;
+        List<RepeatedComparison> comparisons = new ArrayList<>();
+        for (Arm arm : arms.subList(1, arms.size())) {
+            RepeatedComparison c = RepeatedComparison.of(baseline, reports.get(arm.label()), metrics, resampling);
+            comparisons.add(floor == null ? c : c.withNoiseFloor(floor));
+        }
+        List<Long> seeds = new ArrayList<>();
+        List<Long> noiseSeeds = new ArrayList<>();
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            seeds.add(armSeed(repeat));
+            if (noiseFloor) {
+                noiseSeeds.add(noiseSeed(repeat));
+            }
+        }
+        return new ExperimentResult(arms.stream().map(Arm::label).toList(), seeds, noiseSeeds, sharedHistory, reports,
+                noise, comparisons, floor);
+    }
+
+    /** The runs of one repeat: every arm in order, then the noise-floor rerun of the baseline. */
+    private List<ArmRun> runsOf(int repeat) {
+        List<ArmRun> runs = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) {
+            runs.add(new ArmRun(arms.get(i).label(), i, repeat, repeats, armSeed(repeat), false));
+        }
+        if (noiseFloor) {
+            runs.add(new ArmRun(arms.get(0).label(), 0, repeat, repeats, noiseSeed(repeat), true));
+        }
+        return runs;
+    }
+
+    private long armSeed(int repeat) {
+        return seed + repeat - 1;
+    }
+
+    private long noiseSeed(int repeat) {
+        return seed + repeats + repeat - 1;
+    }
+
+    /** The session of one run: the experiment's settings, the launched backend, the listeners told of its turns. */
+    SessionBuilder sessionFor(ArmRun run, LaunchedArm launched) {
+        SessionBuilder b = LongSession.builder();
+        session.accept(b);
+        if (launched.config() != null) {
+            b.backend(launched.config());
+        } else {
+            b.backend(launched.backend(), run.label()).kvType(run.label());
+        }
+        listeners.forEach(l -> b.listener(event -> l.onTurn(run, event)));
+        return b;
+    }
+
+    /** The report with the experiment's and the launcher's config keys; the listeners hear it. */
+    SessionReport finished(ArmRun run, LaunchedArm launched, SessionReport report) {
+        RunConfig config = report.config();
+        for (Map.Entry<String, Object> e : launched.reportExtras().entrySet()) {
+            config = config.withExtra(e.getKey(), e.getValue());
+        }
+        if (repeats > 1) {
+            config = config.withExtra("ab_repeat", run.repeat());
+        }
+        if (run.noiseFloor()) {
+            config = config.withExtra("ab_role", "noise_floor");
+        }
+        if (sharedHistory) {
+            config = config.withExtra("shared_history_from", arms.get(0).label());
+        }
+        SessionReport annotated = new SessionReport(config, report.turnMetrics(), report.degradationAlerts(),
+                report.summary(), report.responses(), report.failedTurns());
+        listeners.forEach(l -> l.onRunFinish(run, annotated));
+        return annotated;
+    }
+
+    void starting(ArmRun run) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("interrupted before the run of " + run.tag());
+        }
+        listeners.forEach(l -> l.onRunStart(run));
+    }
+
+    /** Builds an {@link AbExperiment}; values are checked as they are set. */
+    public static final class Builder {
+
+        private final List<Arm> arms = new ArrayList<>();
+        private Consumer<SessionBuilder> session = b -> { };
+        private long seed = DEFAULT_SEED;
+        private int repeats = 1;
+        private boolean sharedHistory;
+        private boolean noiseFloor;
+        private final List<ExperimentListener> listeners = new ArrayList<>();
+        private final List<SharedTurnObserver> observers = new ArrayList<>();
+        private List<String> metrics = RepeatedComparison.DEFAULT_METRICS;
+        private Resampling resampling = Resampling.DEFAULT;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds an arm; the first is the baseline.
+         *
+         * @param arm the arm
+         * @return this builder
+         * @throws IllegalArgumentException when its label is taken
+         */
+        public Builder arm(Arm arm) {
+            Objects.requireNonNull(arm, "arm");
+            if (arms.stream().anyMatch(a -> a.label().equals(arm.label()))) {
+                throw new IllegalArgumentException("arm '" + arm.label() + "' is listed twice");
+            }
+            arms.add(arm);
+            return this;
+        }
+
+        /**
+         * @param label  the arm's label, e.g. its KV cache type
+         * @param config its backend config (the seed is set per run)
+         * @return this builder
+         */
+        public Builder arm(String label, BackendConfig config) {
+            return arm(Arm.of(label, config));
+        }
+
+        /**
+         * @param label   the arm's label
+         * @param factory creates its backend for a run's seed
+         * @return this builder
+         */
+        public Builder arm(String label, BackendFactory factory) {
+            return arm(Arm.of(label, factory));
+        }
+
+        /**
+         * Session settings shared by every run — turns, history window, delay, script, scorer, saved responses,
+         * degradation settings, listeners heard by every run. The experiment sets the backend; set no checkpoint.
+         *
+         * @param settings applied to each run's {@link SessionBuilder}
+         * @return this builder
+         */
+        public Builder session(Consumer<SessionBuilder> settings) {
+            this.session = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * @param seed S, the first run's sampling seed (default 42); repeat r uses S + r − 1
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param repeats runs per arm, 1 to 1000 (default 1)
+         * @return this builder
+         */
+        public Builder repeats(int repeats) {
+            if (repeats < 1 || repeats > 1000) {
+                throw new IllegalArgumentException("repeats " + repeats + " is out of range [1, 1000]");
+            }
+            this.repeats = repeats;
+            return this;
+        }
+
+        /**
+         * @param shared whether every arm answers the baseline's history (default false: independent runs)
+         * @return this builder
+         */
+        public Builder sharedHistory(boolean shared) {
+            this.sharedHistory = shared;
+            return this;
+        }
+
+        /**
+         * @param measure whether to rerun the baseline with other seeds to measure the noise floor (default false)
+         * @return this builder
+         */
+        public Builder noiseFloor(boolean measure) {
+            this.noiseFloor = measure;
+            return this;
+        }
+
+        /**
+         * @param listener hears every run's start, turns and report
+         * @return this builder
+         */
+        public Builder listener(ExperimentListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param observer measures each arm's answer against the baseline's, in shared-history mode
+         * @return this builder
+         */
+        public Builder observer(SharedTurnObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * @param metrics metric keys to compare ({@code quality_score} always is; default
+         *                {@link RepeatedComparison#DEFAULT_METRICS})
+         * @return this builder
+         */
+        public Builder metrics(List<String> metrics) {
+            this.metrics = List.copyOf(metrics);
+            return this;
+        }
+
+        /**
+         * @param resampling resamples, seed and level of the comparisons' intervals (default 10,000, 42, 95%)
+         * @return this builder
+         */
+        public Builder resampling(Resampling resampling) {
+            this.resampling = Objects.requireNonNull(resampling, "resampling");
+            return this;
+        }
+
+        /**
+         * @return the experiment
+         * @throws IllegalStateException with fewer than two arms (one suffices with a noise floor)
+         */
+        public AbExperiment build() {
+            if (arms.size() < 2 && !(arms.size() == 1 && noiseFloor)) {
+                throw new IllegalStateException("an experiment needs at least two arms, or one with noiseFloor(true); got "
+                        + arms.size());
+            }
+            return new AbExperiment(this);
+        }
+
+        /**
+         * Builds and runs the experiment.
+         *
+         * @return the result
+         * @throws Exception as {@link AbExperiment#run()}
+         */
+        public ExperimentResult run() throws Exception {
+            return build().run();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.longhaul.experiment;
+
+import dev.longhaul.report.SessionReport;
+import dev.longhaul.session.TurnEvent;
+
+/**
+ * Hears an experiment's progress, on the experiment's thread. In shared-history mode the runs of one repeat start
+ * together and their turns interleave (the baseline's turn, then each arm's answer to it).
+ */
+public interface ExperimentListener {
+
+    /**
+     * Before a run's backend is launched.
+     *
+     * @param run the run
+     */
+    default void onRunStart(ArmRun run) {
+    }
+
+    /**
+     * After each turn of a run, answered or failed.
+     *
+     * @param run   the run
+     * @param event the turn's outcome
+     */
+    default void onTurn(ArmRun run, TurnEvent event) {
+    }
+
+    /**
+     * With a run's finished report (also when it stopped early), including the experiment's config keys.
+     *
+     * @param run    the run
+     * @param report its report
+     */
+    default void onRunFinish(ArmRun run, SessionReport report) {
+    }
+}
