@@ -1,0 +1,89 @@
+package dev.longhaul.render;
+
+import dev.longhaul.analysis.Comparison;
+import dev.longhaul.analysis.ComparisonJson;
+import dev.longhaul.report.SessionReport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a rendered report shows: one or more runs, the first being the baseline, and the comparisons of the
+ * others against it.
+ *
+ * <p>Comparisons are held as the JSON trees {@link ComparisonJson#tree(Comparison)} gives (the objects of
+ * {@code comparison.json}), so the renderers show every key a comparison has, including keys added after this
+ * class was written (intervals, p-values, further verdicts).
+ *
+ * @param arms        the runs, baseline first; labels unique
+ * @param comparisons comparison objects (usually one per arm after the baseline), in display order
+ */
+public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons) {
+
+    /** Copies the lists; rejects an empty set of arms and repeated labels. */
+    public ReportSet {
+        arms = List.copyOf(arms);
+        if (arms.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one run");
+        }
+        Set<String> labels = new HashSet<>();
+        for (Arm arm : arms) {
+            if (!labels.add(arm.label())) {
+                throw new IllegalArgumentException("two runs are labelled '" + arm.label() + "'; labels must differ");
+            }
+        }
+        List<Map<String, Object>> copies = new ArrayList<>();
+        for (Map<String, Object> comparison : comparisons) {
+            copies.add(Collections.unmodifiableMap(new LinkedHashMap<>(comparison)));
+        }
+        comparisons = List.copyOf(copies);
+    }
+
+    /**
+     * The arms with each later arm compared against the first by {@link Comparison#of(String,
+     * dev.longhaul.report.Summary, String, dev.longhaul.report.Summary)}.
+     *
+     * @param arms the runs, baseline first
+     * @return the set
+     */
+    public static ReportSet compared(List<Arm> arms) {
+        List<Map<String, Object>> comparisons = new ArrayList<>();
+        for (int i = 1; i < arms.size(); i++) {
+            Arm baseline = arms.get(0);
+            Arm arm = arms.get(i);
+            comparisons.add(ComparisonJson.tree(Comparison.of(baseline.label(), baseline.report().summary(),
+                    arm.label(), arm.report().summary())));
+        }
+        return new ReportSet(arms, comparisons);
+    }
+
+    /**
+     * Reports labelled by {@link SessionReport#label()} (their KV type), a repeated label getting
+     * {@code #2}, {@code #3}, … appended, each later one compared against the first.
+     *
+     * @param reports the runs, baseline first
+     * @return the set
+     */
+    public static ReportSet of(List<SessionReport> reports) {
+        List<Arm> arms = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (SessionReport report : reports) {
+            String label = report.label();
+            for (int n = 2; used.contains(label); n++) {
+                label = report.label() + "#" + n;
+            }
+            used.add(label);
+            arms.add(new Arm(label, report));
+        }
+        return compared(arms);
+    }
+
+    /** @return the first run, which the others are compared against */
+    public Arm baseline() {
+        return arms.get(0);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.longhaul.render;
+
+import dev.longhaul.report.RunConfig;
+import dev.longhaul.report.TurnMetrics;
+
+/**
+ * The per-turn figures the charts and tables plot, read from a turn's metrics whatever backend wrote them:
+ * absent, non-numeric (the seed's {@code "?"}) or non-finite values read as null.
+ */
+final class TurnValues {
+
+    private TurnValues() {
+    }
+
+    /**
+     * @param turn the turn
+     * @param key  a metric name
+     * @return its finite numeric value, or null
+     */
+    static Double number(TurnMetrics turn, String key) {
+        Object value = turn.values().get(key);
+        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        return null;
+    }
+
+    /** @return the tokens of the prompt as the backend counted them ({@code prompt_eval_count}, the seed's key, or
+     *          {@code prompt_tokens}), or null */
+    static Double promptTokens(TurnMetrics turn) {
+        Double count = number(turn, "prompt_eval_count");
+        return count != null ? count : number(turn, "prompt_tokens");
+    }
+
+    /** @return the context size at this turn: the turn's own {@code context_size} when it has one, else the
+     *          run's ({@code config.context_size}), or null */
+    static Double contextSize(TurnMetrics turn, RunConfig config) {
+        Double own = number(turn, "context_size");
+        if (own != null) {
+            return own;
+        }
+        Object configured = config.extra().get("context_size");
+        return configured instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+    }
+}

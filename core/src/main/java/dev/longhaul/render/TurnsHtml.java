@@ -1,0 +1,159 @@
+package dev.longhaul.render;
+
+import static dev.longhaul.render.HtmlEscape.text;
+
+import dev.longhaul.report.DegradationAlert;
+import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.PythonFormat;
+import dev.longhaul.report.SavedResponse;
+import dev.longhaul.report.SessionReport;
+import dev.longhaul.report.TurnMetrics;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code Turns} section of the HTML report: one collapsed {@code <details>} per played turn whose summary line
+ * gives each run's score and flags, and whose body holds the prompt and each run's answer side by side.
+ */
+final class TurnsHtml {
+
+    private TurnsHtml() {
+    }
+
+    static void append(StringBuilder out, ReportSet set, Timeline timeline) {
+        List<Arm> arms = set.arms();
+        boolean anySaved = arms.stream().anyMatch(arm -> !arm.report().responses().isEmpty());
+        out.append("<section id=\"turns\">\n<h2>Turns</h2>\n");
+        if (!anySaved) {
+            out.append("<p class=\"note\">The answers were not saved (run with <code>--save-responses</code> to see "
+                    + "them here); each turn shows its figures.</p>\n");
+        }
+        for (Map.Entry<Integer, String> played : timeline.playedTurns().entrySet()) {
+            int turn = played.getKey();
+            out.append("<details class=\"turn\" id=\"turn-").append(turn).append("\" data-turn=\"").append(turn)
+                    .append("\"><summary><strong>Turn ").append(turn).append("</strong> \u00b7 ")
+                    .append(text(played.getValue()));
+            for (int i = 0; i < arms.size(); i++) {
+                appendScore(out, arms.get(i), i, turn);
+            }
+            out.append("</summary>\n<div class=\"body\">\n");
+            appendPrompts(out, arms, turn);
+            out.append("<div class=\"answers\" style=\"grid-template-columns: repeat(").append(arms.size())
+                    .append(", minmax(0, 1fr))\">\n");
+            for (int i = 0; i < arms.size(); i++) {
+                appendAnswer(out, arms.get(i), i, turn);
+            }
+            out.append("</div>\n</div>\n</details>\n");
+        }
+        out.append("</section>\n");
+    }
+
+    private static void appendScore(StringBuilder out, Arm arm, int index, int turn) {
+        SessionReport report = arm.report();
+        TurnMetrics metrics = metrics(report, turn);
+        out.append("<span class=\"score\">").append(HtmlReport.swatch(index)).append(text(arm.label())).append(' ');
+        if (metrics != null) {
+            out.append(PythonFormat.fixed(metrics.qualityScore(), 3));
+        } else if (failure(report, turn) != null) {
+            out.append("<span class=\"warn\">failed</span>");
+        } else {
+            out.append("\u2014");
+        }
+        out.append("</span>");
+        if (alert(report, turn) != null) {
+            out.append("<span class=\"flag\">\u25bc ").append(text(arm.label())).append(" degraded</span>");
+        }
+    }
+
+    /** One prompt block when every run was sent the same prompt, else one per run. */
+    private static void appendPrompts(StringBuilder out, List<Arm> arms, int turn) {
+        Set<String> prompts = new LinkedHashSet<>();
+        List<String> perArm = new ArrayList<>();
+        for (Arm arm : arms) {
+            String prompt = prompt(arm.report(), turn);
+            perArm.add(prompt);
+            if (prompt != null) {
+                prompts.add(prompt);
+            }
+        }
+        if (prompts.isEmpty()) {
+            out.append("<p class=\"note\">Prompt not saved.</p>\n");
+        } else if (prompts.size() == 1) {
+            out.append("<div class=\"prompt\"><h4>Prompt</h4><pre>").append(text(prompts.iterator().next()))
+                    .append("</pre></div>\n");
+        } else {
+            for (int i = 0; i < arms.size(); i++) {
+                out.append("<div class=\"prompt\" data-series=\"").append(text(arms.get(i).label())).append("\"><h4>")
+                        .append("Prompt to ").append(text(arms.get(i).label())).append("</h4><pre>")
+                        .append(perArm.get(i) == null ? "(not saved)" : text(perArm.get(i))).append("</pre></div>\n");
+            }
+        }
+    }
+
+    private static void appendAnswer(StringBuilder out, Arm arm, int index, int turn) {
+        SessionReport report = arm.report();
+        TurnMetrics metrics = metrics(report, turn);
+        FailedTurn failed = failure(report, turn);
+        out.append("<div class=\"answer\" data-series=\"").append(text(arm.label())).append("\"><h4>")
+                .append(HtmlReport.swatch(index)).append(text(arm.label()));
+        if (metrics != null) {
+            out.append(" \u00b7 score ").append(PythonFormat.fixed(metrics.qualityScore(), 3))
+                    .append(" \u00b7 ").append(metrics.responseLength()).append(" chars");
+            Double speed = TurnValues.number(metrics, "tokens_per_s");
+            if (speed != null) {
+                out.append(" \u00b7 ").append(PythonFormat.fixed(speed, 1)).append(" tok/s");
+            }
+            Double prompt = TurnValues.promptTokens(metrics);
+            if (prompt != null) {
+                out.append(" \u00b7 prompt ").append(Math.round(prompt)).append(" tokens");
+            }
+        }
+        out.append("</h4>");
+        DegradationAlert alert = alert(report, turn);
+        if (alert != null) {
+            out.append("<p class=\"warn\">Degraded: ").append(PythonFormat.fixed(alert.drop(), 3))
+                    .append(" below the window average ").append(PythonFormat.fixed(alert.windowAvg(), 3)).append("</p>");
+        }
+        SavedResponse saved = saved(report, turn);
+        if (failed != null) {
+            out.append("<p class=\"warn\">No answer: ").append(text(failed.kind())).append(" after ")
+                    .append(failed.attempts()).append(failed.attempts() == 1 ? " attempt: " : " attempts: ")
+                    .append(text(failed.message())).append("</p>");
+        } else if (saved != null) {
+            out.append("<pre>").append(text(saved.response())).append("</pre>");
+        } else if (metrics != null) {
+            out.append("<p class=\"note\">Answer not saved.</p>");
+        } else {
+            out.append("<p class=\"note\">Not played.</p>");
+        }
+        out.append("</div>\n");
+    }
+
+    private static TurnMetrics metrics(SessionReport report, int turn) {
+        return report.turnMetrics().stream().filter(t -> t.turn() == turn).findFirst().orElse(null);
+    }
+
+    private static FailedTurn failure(SessionReport report, int turn) {
+        return report.failedTurns().stream().filter(t -> t.turn() == turn).findFirst().orElse(null);
+    }
+
+    private static DegradationAlert alert(SessionReport report, int turn) {
+        return report.degradationAlerts().stream().filter(t -> t.turn() == turn).findFirst().orElse(null);
+    }
+
+    private static SavedResponse saved(SessionReport report, int turn) {
+        return report.responses().stream().filter(t -> t.turn() == turn).findFirst().orElse(null);
+    }
+
+    private static String prompt(SessionReport report, int turn) {
+        SavedResponse saved = saved(report, turn);
+        if (saved != null) {
+            return saved.prompt();
+        }
+        FailedTurn failed = failure(report, turn);
+        return failed == null ? null : failed.prompt();
+    }
+}
