@@ -7,7 +7,7 @@ import java.util.Objects;
  * One arm of an A/B experiment: a label (e.g. the KV cache type) and how each of its runs gets a backend.
  *
  * @param label    the arm's name in reports and comparisons; distinct within an experiment
- * @param launcher launches one run with a given seed
+ * @param launcher launches each run
  */
 public record Arm(String label, ArmLauncher launcher) {
 
@@ -28,7 +28,7 @@ public record Arm(String label, ArmLauncher launcher) {
      */
     public static Arm of(String label, BackendConfig config) {
         Objects.requireNonNull(config, "config");
-        return new Arm(label, seed -> LaunchedArm.of(config.newBuilder().seed(seed).build()));
+        return new Arm(label, run -> LaunchedArm.of(config.newBuilder().seed(run.seed()).build()));
     }
 
     /**
@@ -41,6 +41,6 @@ public record Arm(String label, ArmLauncher launcher) {
      */
     public static Arm of(String label, BackendFactory factory) {
         Objects.requireNonNull(factory, "factory");
-        return new Arm(label, seed -> LaunchedArm.of(factory.create(seed)));
+        return new Arm(label, run -> LaunchedArm.of(factory.create(run.seed())));
     }
 }

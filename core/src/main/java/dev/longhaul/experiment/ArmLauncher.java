@@ -8,9 +8,9 @@ package dev.longhaul.experiment;
 public interface ArmLauncher {
 
     /**
-     * @param seed the run's sampling seed (S + repeat)
+     * @param run the run to launch: its label, repeat and sampling seed ({@link ArmRun#seed()})
      * @return the launched arm; the experiment closes it after the run
      * @throws Exception when the arm cannot be launched (the experiment stops and rethrows it)
      */
-    LaunchedArm launch(long seed) throws Exception;
+    LaunchedArm launch(ArmRun run) throws Exception;
 }

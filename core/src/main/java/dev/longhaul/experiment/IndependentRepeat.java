@@ -20,7 +20,7 @@ final class IndependentRepeat {
         List<SessionReport> reports = new ArrayList<>();
         for (ArmRun run : runs) {
             experiment.starting(run);
-            try (LaunchedArm launched = experiment.arms.get(run.arm()).launcher().launch(run.seed())) {
+            try (LaunchedArm launched = experiment.arms.get(run.arm()).launcher().launch(run)) {
                 SessionReport report = experiment.sessionFor(run, launched).run();
                 reports.add(experiment.finished(run, launched, report));
             }

@@ -38,7 +38,7 @@ final class SharedHistoryRepeat {
         try {
             for (ArmRun run : runs) {
                 experiment.starting(run);
-                LaunchedArm arm = experiment.arms.get(run.arm()).launcher().launch(run.seed());
+                LaunchedArm arm = experiment.arms.get(run.arm()).launcher().launch(run);
                 launched.add(arm);
                 sessions.add(experiment.sessionFor(run, arm).build().start());
             }

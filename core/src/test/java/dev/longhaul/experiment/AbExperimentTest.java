@@ -165,6 +165,19 @@ class AbExperimentTest {
     }
 
     @Test
+    void aLauncherAddsReportKeysAndItsResourcesCloseAfterEachRun() throws Exception {
+        List<String> closed = new ArrayList<>();
+        Arm launched = new Arm("q8_0", run -> LaunchedArm.of(new NoisyBackend(run.seed()))
+                .withReportExtras(Map.of("server_log", run.tag() + ".server.log"))
+                .closing(() -> closed.add(run.tag())));
+        ExperimentResult result = experiment(2).arm("f16", noisy(1)).arm(launched).repeats(2).run();
+
+        assertEquals(List.of("q8_0 r1", "q8_0 r2"), closed);
+        assertEquals("q8_0 r2.server.log", result.reports("q8_0").get(1).config().extra().get("server_log"));
+        assertEquals("q8_0", result.reports("q8_0").get(0).config().kvType(), "labelled by the arm");
+    }
+
+    @Test
     void anExperimentNeedsTwoArmsOrANoiseFloor() {
         AbExperiment.Builder one = experiment(3).arm("f16", noisy(1));
         assertEquals("an experiment needs at least two arms, or one with noiseFloor(true); got 1",
