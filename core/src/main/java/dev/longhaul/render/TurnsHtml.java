@@ -17,6 +17,9 @@ import java.util.Set;
 /**
  * The {@code Turns} section of the HTML report: one collapsed {@code <details>} per played turn whose summary line
  * gives each run's score and flags, and whose body holds the prompt and each run's answer side by side.
+ *
+ * <p>Every {@code <pre>} opens with a line feed: the HTML parser drops one line feed right after {@code <pre>}, so
+ * an answer that itself starts with one keeps it.
  */
 final class TurnsHtml {
 
@@ -82,12 +85,12 @@ final class TurnsHtml {
         if (prompts.isEmpty()) {
             out.append("<p class=\"note\">Prompt not saved.</p>\n");
         } else if (prompts.size() == 1) {
-            out.append("<div class=\"prompt\"><h4>Prompt</h4><pre>").append(text(prompts.iterator().next()))
+            out.append("<div class=\"prompt\"><h4>Prompt</h4><pre>\n").append(text(prompts.iterator().next()))
                     .append("</pre></div>\n");
         } else {
             for (int i = 0; i < arms.size(); i++) {
                 out.append("<div class=\"prompt\" data-series=\"").append(text(arms.get(i).label())).append("\"><h4>")
-                        .append("Prompt to ").append(text(arms.get(i).label())).append("</h4><pre>")
+                        .append("Prompt to ").append(text(arms.get(i).label())).append("</h4><pre>\n")
                         .append(perArm.get(i) == null ? "(not saved)" : text(perArm.get(i))).append("</pre></div>\n");
             }
         }
@@ -123,7 +126,7 @@ final class TurnsHtml {
                     .append(failed.attempts()).append(failed.attempts() == 1 ? " attempt: " : " attempts: ")
                     .append(text(failed.message())).append("</p>");
         } else if (saved != null) {
-            out.append("<pre>").append(text(saved.response())).append("</pre>");
+            out.append("<pre>\n").append(text(saved.response())).append("</pre>");
         } else if (metrics != null) {
             out.append("<p class=\"note\">Answer not saved.</p>");
         } else {

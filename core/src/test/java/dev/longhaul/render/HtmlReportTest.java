@@ -141,8 +141,8 @@ class HtmlReportTest {
         }
         assertEquals(10, turns.size());
         String fourth = turns.get(3);
-        assertTrue(fourth.contains("<pre>Prompt 4</pre>"), fourth);
-        assertTrue(fourth.contains("<pre>" + Runs.answer("f16", 4) + "</pre>"), fourth);
+        assertTrue(fourth.contains("<pre>\nPrompt 4</pre>"), fourth);
+        assertTrue(fourth.contains("<pre>\n" + Runs.answer("f16", 4) + "</pre>"), fourth);
         assertTrue(fourth.contains("No answer: timeout after 3 attempts"), fourth);
         String seventh = turns.get(6);
         assertTrue(seventh.contains("q8_0 degraded"), seventh);
