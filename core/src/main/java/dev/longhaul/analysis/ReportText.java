@@ -5,6 +5,8 @@ import static dev.longhaul.report.PythonFormat.alignRight;
 import static dev.longhaul.report.PythonFormat.fixed;
 import static dev.longhaul.report.PythonFormat.str;
 
+import dev.longhaul.analysis.probes.RecallTable;
+import dev.longhaul.report.ContextPressureCounts;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.RunConfig;
@@ -24,8 +26,14 @@ import java.util.Map;
  *       {@code →} (equal);</li>
  *   <li>a run with failed turns also gets a {@code Failed turns: N (not scored)} line after the degradation
  *       verdict and a {@code FAILED TURNS:} section after the alerts; without failed turns nothing is added;</li>
- *   <li>a missing KV type prints {@code n/a} (the seed prints {@code n/a} for a missing key).</li>
+ *   <li>a missing KV type prints {@code n/a} (the seed prints {@code n/a} for a missing key);</li>
+ *   <li>a run with turns near or past the context size gets a {@code Context pressure: …} line after the
+ *       degradation verdict, and an alert that coincides with such turns a note line under it;</li>
+ *   <li>a run with recall probes gets a {@code RECALL PROBES:} section ({@link RecallTable}) before the per-phase
+ *       averages;</li>
+ *   <li>turns excluded from the quality figures are left out of the per-phase averages.</li>
  * </ul>
+ * Without any of these a report prints exactly as the seed prints it.
  */
 public final class ReportText {
 
@@ -66,6 +74,8 @@ public final class ReportText {
         if (s.failedTurns() > 0) {
             out.add("Failed turns: " + s.failedTurns() + " (not scored)");
         }
+        ContextPressureCounts.of(report.turnMetrics()).filter(ContextPressureCounts::any)
+                .ifPresent(p -> out.add(pressureLine(p)));
         if (!report.degradationAlerts().isEmpty()) {
             out.add("\n" + THIN_RULE);
             out.add("DEGRADATION ALERTS:");
@@ -73,6 +83,9 @@ public final class ReportText {
                 out.add(" Turn " + alignRight(Integer.toString(alert.turn()), 2) + " [" + alignLeft(alert.phase(), 10)
                         + "]: score=" + fixed(alert.currentScore(), 3) + " (window avg=" + fixed(alert.windowAvg(), 3)
                         + ", drop=" + fixed(alert.drop(), 3) + ")");
+                if (alert.contextPressure()) {
+                    out.add("          \u21b3 context pressure in this turn or its window: the drop may be the context's");
+                }
             }
         }
         if (!report.failedTurns().isEmpty()) {
@@ -83,6 +96,12 @@ public final class ReportText {
                         + "]: " + failed.kind() + " after " + failed.attempts()
                         + (failed.attempts() == 1 ? " attempt: " : " attempts: ") + failed.message());
             }
+        }
+        List<String> recall = RecallTable.lines(List.of(report));
+        if (!recall.isEmpty()) {
+            out.add("\n" + THIN_RULE);
+            out.add("RECALL PROBES:");
+            recall.forEach(out::add);
         }
         out.add("\n" + THIN_RULE);
         out.add("PER-PHASE AVERAGES:");
@@ -102,9 +121,18 @@ public final class ReportText {
     private static Map<String, List<Double>> scoresByPhase(List<TurnMetrics> turns) {
         Map<String, List<Double>> phases = new LinkedHashMap<>();
         for (TurnMetrics turn : turns) {
+            if (turn.excludedFromQuality()) {
+                continue;
+            }
             phases.computeIfAbsent(turn.phase(), p -> new ArrayList<>()).add(turn.qualityScore());
         }
         return phases;
+    }
+
+    private static String pressureLine(ContextPressureCounts p) {
+        return "Context pressure: " + p.nearTurns() + " turns near the context, " + p.fullTurns() + " full, "
+                + p.truncationSuspected() + " truncation suspected"
+                + (p.maxContextFill() == null ? "" : " (max fill " + fixed(p.maxContextFill(), 3) + ")");
     }
 
     private static String trend(double first, double last) {

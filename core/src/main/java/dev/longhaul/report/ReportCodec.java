@@ -28,12 +28,17 @@ import java.nio.file.StandardCopyOption;
  * {@code turn_metrics}, {@code degradation_alerts}, {@code summary}, {@code responses} — followed by this project's
  * additions, which the seed ignores: {@code summary.failed_turns}, a top-level {@code failed_turns} list and, last,
  * the format marker {@code "longhaul_report": 1}. A {@code config.kv_type} of null is left out, as the seed's
- * comparison labels such a run {@code run_a}/{@code run_b}.
+ * comparison labels such a run {@code run_a}/{@code run_b}. Two sections are derived from the turns and written only
+ * when the turns carry their data: the summary's context-pressure counts ({@link ContextPressureCounts}, when the run
+ * knew its context size) and a {@code probes} object before the marker ({@link ProbeRecall}, when a probe turn was
+ * answered); an alert says {@code "context_pressure": true} after the seed's keys only when it coincides with
+ * pressure. A report without these writes exactly what it wrote before.
  *
  * <p><b>Reading</b> accepts reports the seed wrote (no additions, backend stats in any order and of any JSON type)
  * and reports written here. JSON integers become {@link Integer}/{@link Long}, JSON floats {@link Double} (a
  * {@code 1.0} stays a Double), as Python's {@code json.load} keeps them apart; {@code NaN} and {@code Infinity} are
- * accepted as Python accepts them. Unknown top-level keys are ignored; unknown {@code config} keys land in
+ * accepted as Python accepts them. Unknown top-level keys are ignored (the derived {@code probes} object and
+ * summary counts too: they are computed again from the turns); unknown {@code config} keys land in
  * {@link RunConfig#extra()}. Every failure is a {@link ReportFormatException} whose one-line message names the
  * input and the problem; a report whose {@value #FORMAT_KEY} is above {@value #FORMAT_VERSION} is refused.
  */

@@ -3,12 +3,14 @@ package dev.longhaul.testing;
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.BackendInfo;
+import dev.longhaul.backend.ChatMessage;
 import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.ChatResponse;
 import dev.longhaul.backend.GenerationStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,11 @@ import java.util.regex.Pattern;
  * count of requests it has received), shaped like a coding answer (header, numbered list, code block, echoed
  * prompt words). Turns listed in {@code failTurns} throw; from {@code dropFrom} on the answers lose their code and
  * structure, so their heuristic score drops.
+ *
+ * <p>Two optional behaviours stand in for a model's context: {@link #recalling(Map)} answers recall questions from
+ * the facts it can see in the messages it was sent, and {@link #withContextSize(int, boolean)} sets the window
+ * it reports and, like Ollama, can silently drop the oldest messages of a prompt that does not fit. A prompt's
+ * size in tokens is its characters over 4.
  */
 public final class ScriptedBackend implements Backend {
 
@@ -28,6 +35,9 @@ public final class ScriptedBackend implements Backend {
     private final String kvType;
     private final List<ChatRequest> requests = new ArrayList<>();
     private int turnsBefore;
+    private Map<String, String> recall = Map.of();
+    private int contextSize = 4096;
+    private boolean dropsOldestMessages;
 
     /**
      * @param failTurns turns that fail with a server error
@@ -56,6 +66,30 @@ public final class ScriptedBackend implements Backend {
         return this;
     }
 
+    /**
+     * Answers recall questions: when a prompt contains one of the cues, the answer names the cue's fact if the fact
+     * occurs in the messages it can see before the prompt, and says it does not remember otherwise.
+     *
+     * @param cueToFact a fact for each question cue (a piece of the question's text)
+     * @return this backend
+     */
+    public ScriptedBackend recalling(Map<String, String> cueToFact) {
+        this.recall = Map.copyOf(cueToFact);
+        return this;
+    }
+
+    /**
+     * @param tokens              the context size it reports
+     * @param dropsOldestMessages whether a prompt over the size loses its oldest messages until it fits (the
+     *                            prompt token count it reports is then that of what is left), as Ollama does
+     * @return this backend
+     */
+    public ScriptedBackend withContextSize(int tokens, boolean dropsOldestMessages) {
+        this.contextSize = tokens;
+        this.dropsOldestMessages = dropsOldestMessages;
+        return this;
+    }
+
     /** @return the requests received, in order */
     public List<ChatRequest> requests() {
         return requests;
@@ -69,9 +103,11 @@ public final class ScriptedBackend implements Backend {
         if (failTurns.contains(turn)) {
             throw new BackendException(BackendException.Kind.SERVER_ERROR, "HTTP 500 from scripted backend on turn " + turn);
         }
-        String answer = turn >= dropFrom ? degradedAnswer(prompt) : goodAnswer(prompt, turn);
+        List<ChatMessage> visible = visible(request.messages());
+        String recalled = recall(prompt, visible);
+        String answer = recalled != null ? recalled : turn >= dropFrom ? degradedAnswer(prompt) : goodAnswer(prompt, turn);
         int tokens = answer.length() / 4;
-        int promptTokens = request.messages().stream().mapToInt(m -> m.content().length() / 4).sum();
+        int promptTokens = tokens(visible);
         return new ChatResponse(answer, "stop",
                 new GenerationStats(promptTokens, null, tokens, Duration.ofMillis(100 + turn), Duration.ofMillis(10), 400.0),
                 java.util.Map.of());
@@ -79,7 +115,30 @@ public final class ScriptedBackend implements Backend {
 
     @Override
     public BackendInfo info() {
-        return new BackendInfo("scripted", "scripted-model", kvType, 4096, java.util.Map.of());
+        return new BackendInfo("scripted", "scripted-model", kvType, contextSize, java.util.Map.of());
+    }
+
+    private List<ChatMessage> visible(List<ChatMessage> sent) {
+        List<ChatMessage> visible = new ArrayList<>(sent);
+        while (dropsOldestMessages && visible.size() > 1 && tokens(visible) > contextSize) {
+            visible.remove(0);
+        }
+        return visible;
+    }
+
+    private static int tokens(List<ChatMessage> messages) {
+        return messages.stream().mapToInt(m -> m.content().length() / 4).sum();
+    }
+
+    private String recall(String prompt, List<ChatMessage> visible) {
+        for (Map.Entry<String, String> cue : recall.entrySet()) {
+            if (prompt.contains(cue.getKey())) {
+                boolean seen = visible.subList(0, visible.size() - 1).stream()
+                        .anyMatch(m -> m.content().contains(cue.getValue()));
+                return seen ? "We agreed on " + cue.getValue() + "." : "I do not remember that.";
+            }
+        }
+        return null;
     }
 
     private static String goodAnswer(String prompt, int turn) {

@@ -15,17 +15,18 @@ import java.util.List;
  * <p>What was sent is estimated from this run itself: its tokens per character on the earlier turn with the most
  * characters among those that filled at most {@value #REFERENCE_FILL} of the context and were not suspected
  * themselves (chat templates add a few tokens per message, so the longest safe prompt is the closest kin). A turn is
- * suspected when that estimate is past the context size while the server counted less than
- * {@value #SHORTFALL} of it: the history grew past the window, and the prompt tokens did not follow. Without a
- * reference turn, or without token counts, nothing is suspected.
+ * suspected when that estimate is clearly past the context size (by more than {@link #ESTIMATE_MARGIN}, for the
+ * estimate's own error) while the server counted a prompt that fits: what was sent could not have fit, yet the
+ * prompt tokens stopped growing with the history. Without a reference turn, or without token counts, nothing is
+ * suspected. A server that evaluates a prompt longer than its context (or refuses it) is never suspected.
  */
 public final class TruncationCheck {
 
     /** The most a turn may fill of the context to serve as the reference for tokens per character. */
     public static final double REFERENCE_FILL = 0.75;
 
-    /** The share of the estimated prompt below which the server's count means it cut the prompt. */
-    public static final double SHORTFALL = 0.9;
+    /** How far past the context size (as a factor) the estimated prompt must be before a fitting count is suspect. */
+    public static final double ESTIMATE_MARGIN = 1.05;
 
     private TruncationCheck() {
     }
@@ -44,7 +45,7 @@ public final class TruncationCheck {
             return false;
         }
         double estimated = turn.promptChars() * tokensPerChar;
-        return estimated > turn.contextSize() && turn.promptTokens() < SHORTFALL * estimated;
+        return estimated > ESTIMATE_MARGIN * turn.contextSize() && turn.promptTokens() <= turn.contextSize();
     }
 
     /** Tokens per character of the longest earlier prompt that sat well inside the context; NaN when none did. */
