@@ -249,17 +249,16 @@ public final class HtmlReport {
                     out.append("\u2014");
                 } else {
                     out.append("<strong>").append(PythonFormat.fixed(cell.mean(), 3)).append("</strong> ")
-                            .append(cell.trend()).append(" <span class=\"note\">")
+                            .append(cell.trend()).append("<br><span class=\"note\">")
                             .append(PythonFormat.fixed(cell.first(), 3)).append(" \u2192 ")
-                            .append(PythonFormat.fixed(cell.last(), 3)).append(", ").append(cell.turns())
-                            .append(cell.turns() == 1 ? " turn" : " turns").append("</span>");
+                            .append(PythonFormat.fixed(cell.last(), 3)).append("</span>");
                 }
                 out.append("</td>");
             }
             out.append("</tr>\n");
         }
-        out.append("</tbody>\n</table>\n<p class=\"note\">Mean quality of the answered turns of each phase; the arrow "
-                + "compares the phase's last score with its first.</p>\n</section>\n");
+        out.append("</tbody>\n</table>\n<p class=\"note\">Mean quality of the answered turns of each phase, then its first "
+                + "and last score; the arrow says whether the phase ended above or below its start.</p>\n</section>\n");
     }
 
     private static void appendEvents(StringBuilder out, ReportSet set) {

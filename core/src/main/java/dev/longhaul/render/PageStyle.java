@@ -18,6 +18,8 @@ final class PageStyle {
             th:first-child, td:first-child { text-align: left; }
             thead th { background: var(--panel); font-weight: 600; }
             td.text { text-align: left; }
+            table.phases td { white-space: nowrap; }
+            table.alerts, table.failures { width: 100%; }
             .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 6px;
                       vertical-align: -1px; }
             .note { color: var(--muted); }

@@ -14,7 +14,7 @@ import java.util.Map;
 final class PhaseAverages {
 
     /** One run's scores in one phase. */
-    record Cell(double mean, double first, double last, int turns) {
+    record Cell(double mean, double first, double last) {
         /** @return {@code ↑} when the phase ended above its start, {@code ↓} below, {@code →} level */
         String trend() {
             return last > first ? "\u2191" : last < first ? "\u2193" : "\u2192";
@@ -50,7 +50,7 @@ final class PhaseAverages {
                     sum += v;
                 }
                 byPhase.computeIfAbsent(phase.getKey(), p -> new LinkedHashMap<>()).put(arm.label(),
-                        new Cell(sum / values.size(), values.get(0), values.get(values.size() - 1), values.size()));
+                        new Cell(sum / values.size(), values.get(0), values.get(values.size() - 1)));
             }
         }
         return new PhaseAverages(byPhase);
