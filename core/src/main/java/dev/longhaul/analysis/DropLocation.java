@@ -3,6 +3,7 @@ package dev.longhaul.analysis;
 import dev.longhaul.analysis.stats.Bootstrap;
 import dev.longhaul.analysis.stats.Interval;
 import dev.longhaul.analysis.stats.Resampling;
+import dev.longhaul.analysis.stats.SignFlipTest;
 import java.util.List;
 
 /**
@@ -12,8 +13,9 @@ import java.util.List;
  * <p>Found as the single change point of a step fit: over the per-turn mean differences {@code x_1 … x_m} (turns
  * with at least one pair), the split {@code k} (2 ≤ k ≤ m) minimising the squared error of the two segment means
  * (earliest on ties). It is reported only when the paired differences from that turn on have a bootstrap interval
- * entirely below zero and below the mean difference before it — a side that is worse from the first turn has no
- * drop to locate, only a worse mean.
+ * entirely below zero and below the mean difference before it, and a sign-flip p-value below {@code 1 - level} (so a
+ * few turns cannot make a drop: with 5 pairs or fewer p cannot go below 0.0625) — a side that is worse from the first
+ * turn has no drop to locate, only a worse mean.
  *
  * @param turn        the first turn of the lower level
  * @param meanBefore  the mean paired difference before it
@@ -48,7 +50,8 @@ public record DropLocation(int turn, double meanBefore, double meanAfter, Interv
         double meanAfter = Bootstrap.mean(after);
         double meanBefore = Bootstrap.mean(quality.before(turn).differences());
         Interval interval = Bootstrap.meanInterval(after, resampling);
-        if (!(interval.high() < 0 && interval.high() < meanBefore)) {
+        boolean significant = SignFlipTest.pValue(after, resampling) < 1 - resampling.level();
+        if (!(interval.high() < 0 && interval.high() < meanBefore && significant)) {
             return null;
         }
         return new DropLocation(turn, meanBefore, meanAfter, interval);

@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
  */
 public final class RepeatedComparisonText {
 
-    private static final String THIN_RULE = "\u2500".repeat(60);
-
     private RepeatedComparisonText() {
     }
 
@@ -34,9 +32,11 @@ public final class RepeatedComparisonText {
                 + seeds(comparison.seeds().a()) + " | " + seeds(comparison.seeds().b()) + "), "
                 + comparison.quality().pairs() + " paired turns; " + level + " intervals from "
                 + comparison.resampling().resamples() + " paired bootstrap resamples, sign-flip test p-values");
-        out.add(String.format("%-24s %10s %10s %9s %-18s %7s %-15s%s", "Metric", clip(labels.a()), clip(labels.b()),
-                "delta", level + " interval", "p", "spread P90-P10", noise ? "  noise floor" : ""));
-        out.add(THIN_RULE);
+        String header = String.format("%-24s %10s %10s %9s %-18s %7s %-15s%s", "Metric", clip(labels.a()),
+                clip(labels.b()), "delta", level + " interval", "p", "spread P90-P10", noise ? "  noise floor" : "");
+        String rule = "\u2500".repeat(header.length());
+        out.add(header);
+        out.add(rule);
         for (MetricDelta m : comparison.metrics()) {
             out.add(String.format("%-24s %10s %10s %9s %-18s %7s %-15s%s", m.metric(), fixed(m.means().a()),
                     fixed(m.means().b()), signed(m.delta()), interval(m.interval()), fixed4(m.pValue()),
@@ -49,7 +49,7 @@ public final class RepeatedComparisonText {
                         interval(m.interval()), "", fixed(m.spread()), noise(m.noiseFloor(), m.withinNoiseFloor())));
             }
         }
-        out.add(THIN_RULE);
+        out.add(rule);
         DropLocation drop = comparison.drop();
         out.add(drop == null ? "Drop located: none"
                 : "Drop located: from turn " + drop.turn() + " (mean quality delta " + signed(drop.meanBefore())

@@ -91,6 +91,18 @@ class RepeatedComparisonTest {
     }
 
     @Test
+    void aFewLowTurnsAtTheEndAreNoDropButSixAre() {
+        SessionReport a = report("f16", 42, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
+        SessionReport twoLow = report("q4_0", 42, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.3, 0.3);
+        SessionReport sixLow = report("q4_0", 42, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3);
+        assertNull(RepeatedComparison.of(List.of(a), List.of(twoLow)).drop(), "2 pairs: p = 0.5");
+        DropLocation drop = RepeatedComparison.of(List.of(a), List.of(sixLow)).drop();
+        assertEquals(9, drop.turn());
+        assertEquals(0.0, drop.meanBefore());
+        assertEquals(-0.4, drop.meanAfter(), 1e-12);
+    }
+
+    @Test
     void oneRunPerSideKeepsTheSeedsComparisonExactly() {
         SessionReport a = report("f16", 42, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.4);
         SessionReport b = report("q8_0", 42, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
