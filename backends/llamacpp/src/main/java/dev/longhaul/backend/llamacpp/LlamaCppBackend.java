@@ -10,7 +10,9 @@ import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.BackendInfo;
 import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.ChatResponse;
+import dev.longhaul.backend.ForcedAnswer;
 import dev.longhaul.backend.GenerationStats;
+import dev.longhaul.backend.TeacherForcing;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A llama.cpp model loaded in this process through {@code de.kherud:llama}: the KV cache type is really applied,
  * and the backend reports what llama.cpp allocated. One conversation at a time; not thread-safe.
+ *
+ * <p>Teacher forcing ({@link #force}) runs in a second llama.cpp context with the same settings, created on first use
+ * (see {@link ForcingContext}); generation never touches it.
  */
-final class LlamaCppBackend implements Backend {
+final class LlamaCppBackend implements Backend, TeacherForcing {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlamaCppBackend.class);
     private static final String CHATML_END = "<|im_end|>";
@@ -30,17 +35,20 @@ final class LlamaCppBackend implements Backend {
     private final ModelFile modelFile;
     private final LlamaModel model;
     private final int contextSize;
+    private final ModelLoadSpec spec;
     private final BackendInfo info;
     private final PromptFormatter formatter = new PromptFormatter();
     private final PromptCacheTracker promptCache = new PromptCacheTracker();
+    private ForcingContext forcing;
     private boolean closed;
 
     private LlamaCppBackend(LlamaCppSettings settings, ModelFile modelFile, LlamaModel model, int contextSize,
-                            BackendInfo info) {
+                            ModelLoadSpec spec, BackendInfo info) {
         this.settings = settings;
         this.modelFile = modelFile;
         this.model = model;
         this.contextSize = contextSize;
+        this.spec = spec;
         this.info = info;
     }
 
@@ -80,7 +88,9 @@ final class LlamaCppBackend implements Backend {
             LOG.info("llamacpp: loaded {} ({}), KV cache {}, n_ctx {}, flash attention {}, {} threads",
                     modelFile.fileName(), modelFile.displayName(), info.kvType(), appliedContext,
                     info.facts().get("flash_attention"), settings.threads());
-            return new LlamaCppBackend(settings, modelFile, model, appliedContext, info);
+            ModelLoadSpec applied = new ModelLoadSpec(spec.modelFile(), appliedContext, spec.threads(), spec.typeK(),
+                    spec.typeV(), spec.flashAttention());
+            return new LlamaCppBackend(settings, modelFile, model, appliedContext, applied, info);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -133,6 +143,22 @@ final class LlamaCppBackend implements Backend {
         extra.put("prompt_tokens_evaluated", promptTokens.length - cached);
         extra.put("n_predict", nPredict);
         return new ChatResponse(answer, atLimit ? "length" : "stop", stats, extra);
+    }
+
+    /**
+     * Evaluates {@code answer} after the templated conversation in this backend's forcing context: per answer token
+     * (the answer's tokenization as it follows the prompt), the full-vocabulary softmax of the logits before any
+     * sampler, cut to the {@code topK} most likely tokens, and the answer token's exact log-probability.
+     */
+    @Override
+    public ForcedAnswer force(ChatRequest request, String answer, int topK) throws BackendException {
+        if (closed) {
+            throw new IllegalStateException("the llamacpp backend is closed");
+        }
+        if (forcing == null) {
+            forcing = ForcingContext.open(spec);
+        }
+        return forcing.force(formatter.format(model, request), answer, topK);
     }
 
     /** The answer as it streamed in, with the times that matter. */
@@ -212,6 +238,9 @@ final class LlamaCppBackend implements Backend {
     public void close() {
         if (!closed) {
             closed = true;
+            if (forcing != null) {
+                forcing.close();
+            }
             model.close();
         }
     }
