@@ -47,11 +47,6 @@ public record Phase(String name, List<String> prompts, List<TurnMarks> marks) {
         this(name, prompts, unmarked(prompts));
     }
 
-    /** @return whether any turn of this phase plants, probes or is excluded from the quality figures */
-    public boolean hasMarks() {
-        return marks.stream().anyMatch(m -> !m.isNone());
-    }
-
     private static List<TurnMarks> unmarked(List<String> prompts) {
         return new ArrayList<>(Collections.nCopies(Objects.requireNonNull(prompts, "prompts").size(), TurnMarks.NONE));
     }

@@ -145,7 +145,6 @@ class ScriptProbesTest {
     void aPlainPhaseHasNoMarks() {
         Phase p = new Phase("a", List.of("x", "y"));
         assertEquals(List.of(TurnMarks.NONE, TurnMarks.NONE), p.marks());
-        assertFalse(p.hasMarks());
         assertNull(new ScriptedTurn(1, "a", "x").marks().plant());
         assertEquals("phase 'a' has 1 marks for 2 prompts", assertThrows(IllegalArgumentException.class,
                 () -> new Phase("a", List.of("x", "y"), List.of(TurnMarks.NONE))).getMessage());
