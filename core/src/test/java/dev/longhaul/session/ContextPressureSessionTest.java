@@ -127,5 +127,10 @@ class ContextPressureSessionTest {
         SessionReport configured = LongSession.builder().backend("scripted", c -> c.contextSize(512)).turns(1)
                 .delay(Duration.ZERO).run();
         assertEquals(4096, configured.turnMetrics().get(0).values().get("context_size"), "the backend's own size wins");
+        SessionReport fallback = LongSession.builder()
+                .backend("scripted", c -> c.contextSize(512).option("context_size", "unknown")).turns(1)
+                .delay(Duration.ZERO).run();
+        assertEquals(512, fallback.config().extra().get("context_size"));
+        assertEquals(512, fallback.turnMetrics().get(0).values().get("context_size"), "else the configured size");
     }
 }

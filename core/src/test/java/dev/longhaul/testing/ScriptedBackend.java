@@ -36,7 +36,7 @@ public final class ScriptedBackend implements Backend {
     private final List<ChatRequest> requests = new ArrayList<>();
     private int turnsBefore;
     private Map<String, String> recall = Map.of();
-    private int contextSize = 4096;
+    private Integer contextSize = 4096;
     private boolean dropsOldestMessages;
 
     /**
@@ -90,6 +90,14 @@ public final class ScriptedBackend implements Backend {
         return this;
     }
 
+    /**
+     * @return this backend, reporting no context size in its info (as a server without such an API)
+     */
+    public ScriptedBackend withoutKnownContextSize() {
+        this.contextSize = null;
+        return this;
+    }
+
     /** @return the requests received, in order */
     public List<ChatRequest> requests() {
         return requests;
@@ -120,7 +128,7 @@ public final class ScriptedBackend implements Backend {
 
     private List<ChatMessage> visible(List<ChatMessage> sent) {
         List<ChatMessage> visible = new ArrayList<>(sent);
-        while (dropsOldestMessages && visible.size() > 1 && tokens(visible) > contextSize) {
+        while (dropsOldestMessages && contextSize != null && visible.size() > 1 && tokens(visible) > contextSize) {
             visible.remove(0);
         }
         return visible;

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Test-scope provider {@code scripted}: a {@link ScriptedBackend}. Options: {@code fail_turns} (comma-separated
- * turn numbers), {@code drop_from} (first degraded turn). It reports the configured KV type as applied.
+ * turn numbers), {@code drop_from} (first degraded turn), {@code context_size} ({@code unknown}: the info reports
+ * none). It reports the configured KV type as applied.
  */
 public final class ScriptedBackendProvider implements BackendProvider {
 
@@ -29,6 +30,8 @@ public final class ScriptedBackendProvider implements BackendProvider {
                 .map(String::trim).filter(x -> !x.isEmpty()).map(Integer::valueOf)
                 .collect(Collectors.toSet())).orElse(Set.of());
         int dropFrom = config.option("drop_from").map(Integer::valueOf).orElse(Integer.MAX_VALUE);
-        return new ScriptedBackend(fail, dropFrom, config.kvType());
+        ScriptedBackend backend = new ScriptedBackend(fail, dropFrom, config.kvType());
+        return config.option("context_size").filter("unknown"::equals).isPresent()
+                ? backend.withoutKnownContextSize() : backend;
     }
 }
