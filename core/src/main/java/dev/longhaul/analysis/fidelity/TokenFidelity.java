@@ -1,0 +1,144 @@
+package dev.longhaul.analysis.fidelity;
+
+import dev.longhaul.backend.Backend;
+import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.ChatRequest;
+import dev.longhaul.backend.ForcedAnswer;
+import dev.longhaul.backend.TeacherForcing;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One turn's token-level fidelity of an arm against the baseline, as turn metrics: the baseline's answer is forced
+ * through the baseline's backend and the arm's ({@link TeacherForcing}), and the two distributions are compared
+ * position by position ({@link PositionFidelity}, {@link FidelityStats}).
+ *
+ * <p>Keys, in this order: {@value #TOP_K}, {@value #FORCED_TOKENS}, {@value #KLD_MEAN}, {@value #KLD_P99},
+ * {@value #KLD_MAX}, {@value #SAME_TOP_RATE}, {@value #SAME_TOP_TOKENS}, {@value #DELTA_P_MEAN} and
+ * {@value #DELTA_P_RMS} (when both backends give the answer token's probability), {@value #FIRST_DIVERGENCE_TOKEN}
+ * (greedy decoding only; {@code null} when the arm's answer equals the baseline's; absent when the baseline's tokens
+ * do not spell its answer, see {@link FirstDivergence}), and {@value #KLD_VALUES}, the
+ * KLD of every position, from which {@link FidelitySummary} computes a run's percentiles. An empty answer, or a
+ * backend without teacher forcing, gives no keys.
+ *
+ * <p>Used once per turn for every arm, it forces the baseline's answer through the baseline's backend only once:
+ * the last baseline result is kept for the next arm of the same turn. Not thread-safe.
+ */
+public final class TokenFidelity {
+
+    /** The K used: candidates per position. */
+    public static final String TOP_K = "fidelity_top_k";
+    /** Positions compared: the baseline answer's tokens. */
+    public static final String FORCED_TOKENS = "forced_tokens";
+    /** Mean KLD over the turn's positions. */
+    public static final String KLD_MEAN = "kld_mean";
+    /** 99th percentile KLD over the turn's positions. */
+    public static final String KLD_P99 = "kld_p99";
+    /** Maximum KLD over the turn's positions. */
+    public static final String KLD_MAX = "kld_max";
+    /** Share of positions with the same top token. */
+    public static final String SAME_TOP_RATE = "same_top_rate";
+    /** Number of positions with the same top token. */
+    public static final String SAME_TOP_TOKENS = "same_top_tokens";
+    /** Mean of the arm's minus the baseline's probability of the answer token. */
+    public static final String DELTA_P_MEAN = "delta_p_mean";
+    /** Root mean square of the same. */
+    public static final String DELTA_P_RMS = "delta_p_rms";
+    /** Greedy only: the baseline token index where the arm's own answer departs; null when it does not. */
+    public static final String FIRST_DIVERGENCE_TOKEN = "first_divergence_token";
+    /** The KLD of every position, in answer order. */
+    public static final String KLD_VALUES = "kld_values";
+
+    /** The default K: enough for the tail bucket to hold little mass with small models (see docs/fidelity.md). */
+    public static final int DEFAULT_TOP_K = 100;
+
+    private final int topK;
+    private final boolean greedy;
+    private Backend cachedBackend;
+    private ChatRequest cachedRequest;
+    private String cachedAnswer;
+    private ForcedAnswer cachedForced;
+
+    /**
+     * @param topK   candidates per position, at least 1
+     * @param greedy whether the answers were decoded greedily (temperature 0): only then is the first divergence
+     *               of the two answers reported
+     */
+    public TokenFidelity(int topK, boolean greedy) {
+        if (topK < 1) {
+            throw new IllegalArgumentException("top-K for token fidelity must be at least 1, got " + topK);
+        }
+        this.topK = topK;
+        this.greedy = greedy;
+    }
+
+    /**
+     * @param request         the conversation both answered
+     * @param baselineBackend the baseline's backend
+     * @param baselineAnswer  the baseline's answer
+     * @param armBackend      the arm's backend
+     * @param armAnswer       the arm's own answer
+     * @return the turn's figures under the keys above; empty when either backend cannot force tokens or the
+     *         baseline's answer has no tokens
+     * @throws BackendException when forcing fails in either backend
+     */
+    public Map<String, Object> measure(ChatRequest request, Backend baselineBackend, String baselineAnswer,
+                                       Backend armBackend, String armAnswer) throws BackendException {
+        if (!(baselineBackend instanceof TeacherForcing) || !(armBackend instanceof TeacherForcing arm)) {
+            return Map.of();
+        }
+        ForcedAnswer baseline = baselineForced(request, baselineBackend, baselineAnswer);
+        if (baseline.positions().isEmpty()) {
+            return Map.of();
+        }
+        ForcedAnswer forced = arm.force(request, baselineAnswer, topK);
+        if (forced.positions().size() != baseline.positions().size()) {
+            throw new BackendException(BackendException.Kind.BAD_RESPONSE, "token fidelity: the arm forced "
+                    + forced.positions().size() + " tokens of the baseline's answer, the baseline "
+                    + baseline.positions().size() + " (different tokenizers?)");
+        }
+        List<PositionFidelity> positions = new ArrayList<>(baseline.positions().size());
+        for (int i = 0; i < baseline.positions().size(); i++) {
+            positions.add(PositionFidelity.of(baseline.positions().get(i), forced.positions().get(i)));
+        }
+        Map<String, Object> m = metrics(positions, Math.min(baseline.topK(), forced.topK()));
+        if (greedy) {
+            OptionalInt departs = FirstDivergence.tokenIndex(baseline, baselineAnswer, armAnswer);
+            if (departs.isPresent() || baselineAnswer.equals(armAnswer)) {
+                m.put(FIRST_DIVERGENCE_TOKEN, departs.isPresent() ? departs.getAsInt() : null);
+            }
+        }
+        m.put(KLD_VALUES, positions.stream().map(PositionFidelity::kld).toList());
+        return m;
+    }
+
+    private static Map<String, Object> metrics(List<PositionFidelity> positions, int k) {
+        FidelityStats stats = FidelityStats.of(positions);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(TOP_K, k);
+        m.put(FORCED_TOKENS, stats.positions());
+        m.put(KLD_MEAN, stats.kldMean());
+        m.put(KLD_P99, stats.kldP99());
+        m.put(KLD_MAX, stats.kldMax());
+        m.put(SAME_TOP_RATE, stats.sameTopRate());
+        m.put(SAME_TOP_TOKENS, stats.sameTop());
+        if (!Double.isNaN(stats.deltaPMean())) {
+            m.put(DELTA_P_MEAN, stats.deltaPMean());
+            m.put(DELTA_P_RMS, stats.deltaPRms());
+        }
+        return m;
+    }
+
+    private ForcedAnswer baselineForced(ChatRequest request, Backend backend, String answer) throws BackendException {
+        if (backend != cachedBackend || !request.equals(cachedRequest) || !answer.equals(cachedAnswer)) {
+            cachedForced = ((TeacherForcing) backend).force(request, answer, topK);
+            cachedBackend = backend;
+            cachedRequest = request;
+            cachedAnswer = answer;
+        }
+        return cachedForced;
+    }
+}

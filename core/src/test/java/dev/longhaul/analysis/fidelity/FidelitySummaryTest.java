@@ -1,0 +1,121 @@
+package dev.longhaul.analysis.fidelity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.longhaul.analysis.stats.Interval;
+import dev.longhaul.report.ReportCodec;
+import dev.longhaul.report.RunConfig;
+import dev.longhaul.report.SessionReport;
+import dev.longhaul.report.Summary;
+import dev.longhaul.report.TurnMetrics;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FidelitySummaryTest {
+
+    @Test
+    void pooledStatisticsOverAllPositionsOfTheRun() {
+        FidelitySummary s = FidelitySummary.of(twoTurns()).orElseThrow();
+        // positions 0, .1 | .2, .3, 1: the five values of FidelityStatsTest
+        assertEquals(2, s.turns());
+        assertEquals(50, s.topK());
+        assertEquals(5, s.stats().positions());
+        assertEquals(0.32, s.stats().kldMean(), 1e-15);
+        assertEquals(Math.sqrt(0.0314), s.stats().kldMeanSe(), 1e-12);
+        assertEquals(0.972, s.stats().kldP99(), 1e-12);
+        assertEquals(1.0, s.stats().kldMax());
+        assertEquals(0.8, s.stats().sameTopRate());
+        assertEquals(0.2, s.stats().sameTopSe(), 1e-12);
+        // Δp only on turn 2: its figures are the run's
+        assertEquals(-0.1, s.stats().deltaPMean(), 1e-15);
+        assertEquals(0.2, s.stats().deltaPRms(), 1e-15);
+        assertEquals(2, s.greedyTurns());
+        assertEquals(1, s.divergedTurns());
+        assertEquals(7.0, s.medianFirstDivergence());
+        assertEquals(List.of(new FidelitySummary.TurnPoint(1, 2, 0.05, 0.099, 1.0, null),
+                new FidelitySummary.TurnPoint(2, 3, 0.5, s.perTurn().get(1).kldP99(), 2.0 / 3, 7)), s.perTurn());
+        assertEquals(0.3 + 0.98 * 0.7, s.perTurn().get(1).kldP99(), 1e-12);
+    }
+
+    @Test
+    void intervalsResampleWholeTurns() {
+        // Two turns: a resample holds turn 1 twice (pooled KLD mean .05, same top 1), both (.32, .8) or turn 2 twice
+        // (.5, 2/3), each pure case with probability 1/4, far beyond the 2.5% tails: the 95% interval is exactly
+        // [pure turn 1, pure turn 2].
+        FidelitySummary s = FidelitySummary.of(twoTurns()).orElseThrow();
+        assertEquals(new Interval(0.05, 0.5), s.kldMeanInterval());
+        assertEquals(new Interval(2.0 / 3, 1.0), s.sameTopRateInterval());
+        FidelitySummary one = FidelitySummary.of(report(List.of(turn(1, new double[] {0.2, 0.4}, 1, null))))
+                .orElseThrow();
+        assertEquals(new Interval(0.30000000000000004, 0.30000000000000004), one.kldMeanInterval());
+        assertEquals(new Interval(0.5, 0.5), one.sameTopRateInterval());
+    }
+
+    @Test
+    void theMapForComparisonJson() {
+        Map<String, Object> m = FidelitySummary.of(twoTurns()).orElseThrow().toMap();
+        assertEquals(List.of("turns", "top_k", "forced_tokens", "kld_mean", "kld_mean_se", "kld_mean_ci95",
+                "kld_median", "kld_p99", "kld_max", "same_top_rate", "same_top_se", "same_top_ci95", "delta_p_mean",
+                "delta_p_rms", "greedy_turns", "diverged_turns", "median_first_divergence_token", "per_turn"),
+                new ArrayList<>(m.keySet()));
+        assertEquals(List.of(0.05, 0.5), m.get("kld_mean_ci95"));
+        List<?> perTurn = (List<?>) m.get("per_turn");
+        assertEquals(Arrays.asList(1, 2, 0.05, 0.099, 1.0, null),
+                new ArrayList<>(((Map<?, ?>) perTurn.get(0)).values()));
+    }
+
+    @Test
+    void survivesTheReportsJsonRoundTrip() {
+        SessionReport report = twoTurns();
+        assertEquals(FidelitySummary.of(report), FidelitySummary.of(ReportCodec.fromJson(ReportCodec.toJson(report))));
+    }
+
+    @Test
+    void aReportWithoutFiguresHasNoSummaryAndMalformedFiguresNameTheTurn() {
+        assertEquals(Optional.empty(), FidelitySummary.of(report(List.of(scoreOnly(1)))));
+        Map<String, Object> bad = new LinkedHashMap<>(turn(3, new double[] {0.1}, 1, null).values());
+        bad.put(TokenFidelity.KLD_VALUES, List.of(0.1, "x"));
+        SessionReport malformed = report(List.of(new TurnMetrics(3, "code_gen", bad)));
+        assertEquals("turn 3: 'kld_values' holds x at 1, not a number",
+                assertThrows(IllegalArgumentException.class, () -> FidelitySummary.of(malformed)).getMessage());
+    }
+
+    private static SessionReport twoTurns() {
+        TurnMetrics second = turn(2, new double[] {0.2, 0.3, 1.0}, 2, 7);
+        Map<String, Object> withDeltaP = new LinkedHashMap<>(second.values());
+        withDeltaP.put(TokenFidelity.DELTA_P_MEAN, -0.1);
+        withDeltaP.put(TokenFidelity.DELTA_P_RMS, 0.2);
+        TurnMetrics first = turn(1, new double[] {0.0, 0.1}, 2, null);
+        Map<String, Object> k100 = new LinkedHashMap<>(first.values());
+        k100.put(TokenFidelity.TOP_K, 100);
+        return report(List.of(scoreOnly(0), new TurnMetrics(1, "code_gen", k100),
+                new TurnMetrics(2, "code_gen", withDeltaP)));
+    }
+
+    private static TurnMetrics turn(int turn, double[] kld, int sameTop, Integer departs) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("quality_score", 0.5);
+        v.put(TokenFidelity.TOP_K, 50);
+        v.put(TokenFidelity.FORCED_TOKENS, kld.length);
+        v.put(TokenFidelity.SAME_TOP_TOKENS, sameTop);
+        v.put(TokenFidelity.FIRST_DIVERGENCE_TOKEN, departs);
+        v.put(TokenFidelity.KLD_VALUES, Arrays.stream(kld).boxed().toList());
+        return new TurnMetrics(turn, "code_gen", v);
+    }
+
+    private static TurnMetrics scoreOnly(int turn) {
+        return new TurnMetrics(turn, "code_gen", Map.of("quality_score", 0.5));
+    }
+
+    private static SessionReport report(List<TurnMetrics> turns) {
+        return new SessionReport(new RunConfig("llamacpp", "m", "q8_0", turns.size(), 20, "t", Map.of()), turns,
+                List.of(), new Summary(0.5, 0.5, 0.5, 0, 0, 0.0, 0, 0.0, 0), List.of(), List.of());
+    }
+}
