@@ -201,7 +201,8 @@ final class ForcingContext implements AutoCloseable {
         return cached;
     }
 
-    private void decode(BatchBuffers buffers, int[] sequence, int from, int to, boolean logits) throws BackendException {
+    private void decode(BatchBuffers buffers, int[] sequence, int from, int to, boolean logits)
+            throws BackendException {
         if (Thread.currentThread().isInterrupted()) {
             throw new BackendException(BackendException.Kind.INTERRUPTED, "llamacpp: teacher forcing interrupted");
         }

@@ -55,7 +55,8 @@ final class TopCandidates {
         for (int id : ids) {
             top.add(new TokenLogprob(id, pieces.apply(id), logits[id] - logNormalizer));
         }
-        return new TokenDistribution(new TokenLogprob(actual, pieces.apply(actual), logits[actual] - logNormalizer), top);
+        TokenLogprob forced = new TokenLogprob(actual, pieces.apply(actual), logits[actual] - logNormalizer);
+        return new TokenDistribution(forced, top);
     }
 
     /** Negative when {@code a} ranks before {@code b}: higher logit first, then lower id. */

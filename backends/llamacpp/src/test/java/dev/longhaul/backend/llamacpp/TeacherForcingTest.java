@@ -61,7 +61,8 @@ class TeacherForcingTest {
         // generation's distributions (up to ties, which the bundled model does not have on this prompt).
         for (int i = 0; i < f16.positions().size(); i++) {
             TokenDistribution p = f16.positions().get(i);
-            assertEquals(p.top().get(0).id(), p.actual().id(), "position " + i + ": " + p.top().get(0) + " vs " + p.actual());
+            assertEquals(p.top().get(0).id(), p.actual().id(),
+                    "position " + i + ": " + p.top().get(0) + " vs " + p.actual());
         }
     }
 
