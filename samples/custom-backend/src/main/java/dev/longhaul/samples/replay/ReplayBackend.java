@@ -29,7 +29,7 @@ public final class ReplayBackend implements Backend {
         this.model = model != null ? model : recording.model().orElse(null);
     }
 
-    // tag::chat[]
+    // tag::backend[]
     @Override
     public ChatResponse chat(ChatRequest request) throws BackendException {
         String prompt = request.last().content();
@@ -46,7 +46,7 @@ public final class ReplayBackend implements Backend {
         facts.put("recorded_answers", recording.size());
         return new BackendInfo("replay", model, null, null, facts);
     }
-    // end::chat[]
+    // end::backend[]
 
     private static String excerpt(String prompt) {
         String oneLine = prompt.replaceAll("\\s+", " ").strip();

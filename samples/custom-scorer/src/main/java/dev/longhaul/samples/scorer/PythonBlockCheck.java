@@ -3,12 +3,14 @@ package dev.longhaul.samples.scorer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a piece of Python source the way Python's tokenizer does, without parsing expressions: every string closed
  * (single-quoted ones on their line), brackets balanced and matching, nothing after a line-continuation backslash,
  * indentation consistent (no unexpected indent, every dedent back to an outer level), every line that ends with
- * {@code :} followed by an indented block, and no statement ending with an operator. Source that passes is not proven valid (Java cannot run Python's parser),
+ * {@code :} followed by an indented block, every compound statement's header ({@code if}, {@code for}, {@code def},
+ * …) with its {@code :}, no statement ending with an operator, and no two names or numbers in a row. Source that passes is not proven valid (Java cannot run Python's parser),
  * but source that fails would not compile — the typical ways an answer's code breaks: cut off mid-statement, a
  * bracket lost, a block left empty, indentation mangled.
  */
@@ -20,6 +22,17 @@ public final class PythonBlockCheck {
      * {@code from m import *} ends with it.
      */
     private static final String OPERATORS = "+-/%&|^~<>=.@";
+    /**
+     * Keywords that open a compound statement, whose header needs a {@code :} outside brackets. Not the soft keywords
+     * {@code match} and {@code case}, which may be plain names.
+     */
+    /** Python's keywords and soft keywords: a name or number may follow or precede one, not another name. */
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
+            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+            "while", "with", "yield", "match", "case", "type", "_");
+    private static final Set<String> COMPOUND_KEYWORDS = Set.of("if", "elif", "else", "while", "for", "try", "except",
+            "finally", "with", "def", "class", "async");
 
     private PythonBlockCheck() {
     }
@@ -55,6 +68,9 @@ public final class PythonBlockCheck {
         private boolean expectIndent;
         private int headerLine;
         private char lastSignificant;
+        private String firstWord;
+        private String previousWord;
+        private boolean colonAtTopLevel;
 
         Optional<String> run(String source) {
             indents.push(0);
@@ -99,6 +115,9 @@ public final class PythonBlockCheck {
                     return problem;
                 }
                 lastSignificant = 0;
+                firstWord = line.substring(pos, wordEnd(line, pos));
+                colonAtTopLevel = false;
+                previousWord = null;
             }
             backslashContinues = false;
             boolean stringContinues = false;
@@ -120,6 +139,20 @@ public final class PythonBlockCheck {
                 if (c == '#') {
                     break;
                 }
+                if (isWordChar(c)) {
+                    int end = wordEnd(line, pos);
+                    String word = line.substring(pos, end);
+                    if (previousWord != null && !KEYWORDS.contains(previousWord) && !KEYWORDS.contains(word)) {
+                        return at(number, "invalid syntax: '" + previousWord + " " + word + "'");
+                    }
+                    previousWord = word;
+                    lastSignificant = word.charAt(word.length() - 1);
+                    pos = end;
+                    continue;
+                }
+                if (!Character.isWhitespace(c)) {
+                    previousWord = null;
+                }
                 if (c == '\'' || c == '"') {
                     String triple = String.valueOf(c).repeat(3);
                     openQuote = line.startsWith(triple, pos) ? triple : String.valueOf(c);
@@ -138,6 +171,9 @@ public final class PythonBlockCheck {
                 if (problem.isPresent()) {
                     return problem;
                 }
+                if (c == ':' && brackets.isEmpty()) {
+                    colonAtTopLevel = true;
+                }
                 if (!Character.isWhitespace(c)) {
                     // "1." is a number, not an attribute access cut short
                     lastSignificant = c == '.' && pos > 0 && Character.isDigit(line.charAt(pos - 1)) ? '0' : c;
@@ -151,12 +187,28 @@ public final class PythonBlockCheck {
                 if (OPERATORS.indexOf(lastSignificant) >= 0) {
                     return at(number, "invalid syntax: the line ends with '" + lastSignificant + "'");
                 }
+                if (COMPOUND_KEYWORDS.contains(firstWord) && !colonAtTopLevel) {
+                    return at(number, "expected ':' in the '" + firstWord + "' statement");
+                }
                 if (lastSignificant == ':') {
                     expectIndent = true;
                     headerLine = number;
                 }
             }
             return Optional.empty();
+        }
+
+        /** A name, keyword or number: letters, digits and underscores. */
+        private static boolean isWordChar(char c) {
+            return Character.isLetterOrDigit(c) || c == '_';
+        }
+
+        private static int wordEnd(String line, int from) {
+            int end = from;
+            while (end < line.length() && isWordChar(line.charAt(end))) {
+                end++;
+            }
+            return end;
         }
 
         private Optional<String> indentation(int width, int number) {

@@ -39,7 +39,12 @@ class PythonBlockCheckTest {
                 arguments("match_case", "match x:\n    case 1:\n        pass\n    case _:\n        pass\n"),
                 arguments("import_star", "from os import *\n"),
                 arguments("float_with_trailing_dot", "x = 1.\nif x:\n    pass\n"),
-                arguments("blank_line_after_continuation", "x = 1 + \\\n  2\n\ny = 2\n"));
+                arguments("blank_line_after_continuation", "x = 1 + \\\n  2\n\ny = 2\n"),
+                arguments("colon_inside_brackets_and_one_liner", "if x == {'a': 1}: y = [1, 2][0:1]\n"),
+                arguments("lambda_in_header", "if f(lambda: 1):\n    pass\nelse:\n    pass\n"),
+                arguments("soft_keywords_as_names", "match = 1\ncase = match + 1\nclass_name = 'x'\n"),
+                arguments("keywords_between_names", "import os.path as p\nfrom a import b\nx = not a in b and c is not None\nf = lambda y: await_ if y else 1.5e-3\nmatch command:\n    case Point(x=0):\n        pass\n"),
+                arguments("string_prefixes_and_numbers", "s = f'{x}' + rb'y' + u'z'\nn = 0x1F + 1_000 + 3.14j + 1.\n"));
     }
 
     /** Python 3.11's compile() accepts none of these. */
@@ -60,7 +65,12 @@ class PythonBlockCheckTest {
                 arguments("truncated", "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n -"),
                 arguments("ends_with_plus", "def f(a, b):\n    return a +\n"),
                 arguments("ends_with_dot", "x = obj.\n"),
-                arguments("ends_with_comparison", "ok = a ==\n"));
+                arguments("ends_with_comparison", "ok = a ==\n"),
+                arguments("for_without_colon", "for i in range(3)\n    print(i)\n"),
+                arguments("def_without_colon", "def f() -> int\n    return 1\n"),
+                arguments("try_without_colon", "try\n    x = 1\nexcept ValueError:\n    pass\n"),
+                arguments("two_names_in_a_row", "del _A VAILIN_NODES[name]\n"),
+                arguments("print_statement", "print 'hello'\nprint x\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,6 +13,8 @@ import dev.longhaul.backend.GenerationStats;
 import dev.longhaul.cli.Main;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
+import dev.longhaul.render.CsvReport;
+import dev.longhaul.render.ReportSet;
 import dev.longhaul.session.LongSession;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,16 +38,22 @@ class PythonBlocksInReportTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyTurnOfTheReportCarriesBothMetricsAfterTheSeedsTen() throws Exception {
+    static SessionReport scoredRun() throws Exception {
+        // tag::use-scorer[]
         SessionReport report = LongSession.builder()
                 .backend(new CannedAnswers(ANSWERS), "canned")
                 .turns(3)
                 .delay(Duration.ZERO)
                 .scorer(new HeuristicWithPythonBlocks())
                 .run();
+        // end::use-scorer[]
+        return report;
+    }
+
+    @Test
+    void everyTurnOfTheReportCarriesBothMetricsAfterTheSeedsTen() throws Exception {
         Path file = dir.resolve("report.json");
-        ReportCodec.write(report, file);
+        ReportCodec.write(scoredRun(), file);
 
         JsonNode json = new ObjectMapper().readTree(Files.readString(file));
         assertEquals(HeuristicWithPythonBlocks.class.getName(), json.path("config").path("scorer").asText());
@@ -58,6 +66,17 @@ class PythonBlocksInReportTest {
             turn.fieldNames().forEachRemaining(keys::add);
             assertEquals(keys.indexOf("quality_score") + 1, keys.indexOf(PythonBlockScorer.BLOCKS), keys.toString());
         }
+    }
+
+    @Test
+    void theCsvRenderingHasAColumnPerMetricWithEveryTurnsNumbers() throws Exception {
+        List<String> rows = CsvReport.render(ReportSet.of(List.of(scoredRun()))).lines().toList();
+        List<String> header = List.of(rows.get(0).split(","));
+        int blocks = header.indexOf(PythonBlockScorer.BLOCKS);
+        int wellFormed = header.indexOf(PythonBlockScorer.WELL_FORMED);
+        assertTrue(blocks > header.indexOf("quality_score") && wellFormed == blocks + 1, rows.get(0));
+        assertEquals(List.of("1/1", "2/1", "0/0"), rows.subList(1, 4).stream()
+                .map(row -> row.split(",")[blocks] + "/" + row.split(",")[wellFormed]).toList());
     }
 
     @Test
