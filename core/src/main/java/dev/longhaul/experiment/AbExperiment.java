@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p><b>Independent runs</b> (the default): each run is its own {@link LongSession}, its history made of its own
- * answers; runs go repeat by repeat, arms in order within a repeat, then that repeat's noise-floor run.
+ * answers; runs go repeat by repeat, arms in order within a repeat, then that repeat's noise-floor run — or, with
+ * {@link Builder#parallel(int)}, a repeat's runs at the same time.
  *
  * <p><b>Shared history</b>: the runs of a repeat play in lockstep, turn by turn: the baseline answers from its own
  * history, then every other arm (and the noise-floor run) answers the very same conversation — the baseline's
@@ -60,6 +61,7 @@ public final class AbExperiment {
     final int repeats;
     final boolean sharedHistory;
     final boolean noiseFloor;
+    final int parallel;
     final List<ExperimentListener> listeners;
     final List<SharedTurnObserver> observers;
     final List<String> metrics;
@@ -72,6 +74,7 @@ public final class AbExperiment {
         this.repeats = b.repeats;
         this.sharedHistory = b.sharedHistory;
         this.noiseFloor = b.noiseFloor;
+        this.parallel = b.parallel;
         this.listeners = List.copyOf(b.listeners);
         this.observers = List.copyOf(b.observers);
         this.metrics = List.copyOf(b.metrics);
@@ -194,6 +197,7 @@ public final class AbExperiment {
         private int repeats = 1;
         private boolean sharedHistory;
         private boolean noiseFloor;
+        private int parallel = 1;
         private final List<ExperimentListener> listeners = new ArrayList<>();
         private final List<SharedTurnObserver> observers = new ArrayList<>();
         private List<String> metrics = RepeatedComparison.DEFAULT_METRICS;
@@ -288,6 +292,25 @@ public final class AbExperiment {
         }
 
         /**
+         * Plays up to {@code runs} runs of a repeat at the same time, each on its own thread — for arms on different
+         * servers, or on one server with several slots, or embedded arms with a thread budget each. Reports and
+         * comparisons are the same as played one after another; only the wall time differs. Listeners are then
+         * called from the runs' threads, possibly at the same time. An interrupt stops every run in flight (each
+         * keeps what it measured) and starts no further one.
+         *
+         * @param runs at most this many runs at once, 1 to 64 (default 1: one after another); needs independent
+         *             runs (shared-history runs play in lockstep)
+         * @return this builder
+         */
+        public Builder parallel(int runs) {
+            if (runs < 1 || runs > 64) {
+                throw new IllegalArgumentException("parallel " + runs + " is out of range [1, 64]");
+            }
+            this.parallel = runs;
+            return this;
+        }
+
+        /**
          * @param listener hears every run's start, turns and report
          * @return this builder
          */
@@ -326,9 +349,14 @@ public final class AbExperiment {
 
         /**
          * @return the experiment
-         * @throws IllegalStateException with fewer than two arms (one suffices with a noise floor)
+         * @throws IllegalStateException with fewer than two arms (one suffices with a noise floor), or parallel runs
+         *                               with shared history
          */
         public AbExperiment build() {
+            if (parallel > 1 && sharedHistory) {
+                throw new IllegalStateException("parallel runs need independent runs; shared-history runs play in "
+                        + "lockstep");
+            }
             if (arms.size() < 2 && !(arms.size() == 1 && noiseFloor)) {
                 throw new IllegalStateException("an experiment needs at least two arms, or one with noiseFloor(true); got "
                         + arms.size());
