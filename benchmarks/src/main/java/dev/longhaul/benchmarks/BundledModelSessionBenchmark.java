@@ -1,0 +1,110 @@
+package dev.longhaul.benchmarks;
+
+import dev.longhaul.backend.Backend;
+import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.Backends;
+import dev.longhaul.report.SessionReport;
+import dev.longhaul.report.TurnMetrics;
+import dev.longhaul.session.LongSession;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The seed's 50-turn session on the bundled model with the embedded llama.cpp backend ({@code llamacpp}, KV f16,
+ * answers up to 96 tokens, seed 42, history window 20, no delay), with prefix reuse on and off. The score is the
+ * session's wall time; secondary results sum its turns' token counts ({@code promptTokens}: prompt tokens sent,
+ * {@code evaluatedTokens}: those llama.cpp evaluated, the rest came from its cache; {@code generatedTokens}) and
+ * times to first token ({@code ttftSeconds}). The model loads before the session, outside the timing. One
+ * session per run: with more iterations ({@code -i N}), each iteration line gives one session, while JMH's summary
+ * adds the counters of all N.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+// A native thread of the binding keeps the JVM alive after the model is closed: let the fork exit after 1 s.
+@Fork(value = 1, jvmArgsAppend = "-Djmh.shutdownTimeout=1")
+@State(Scope.Benchmark)
+public class BundledModelSessionBenchmark {
+
+    private static final int TURNS = 50;
+    private static final int MAX_TOKENS = 96;
+
+    /** The backend option {@code prefix_reuse}. */
+    @Param({"true", "false"})
+    public String prefixReuse;
+
+    private Backend backend;
+
+    /** Loads the model (not timed). */
+    @Setup(Level.Iteration)
+    public void loadModel() throws BackendException {
+        backend = Backends.discover().create(BackendConfig.builder("llamacpp").kvType("f16").maxTokens(MAX_TOKENS)
+                .seed(42L).option("prefix_reuse", prefixReuse).build());
+    }
+
+    /** Frees the model. */
+    @TearDown(Level.Iteration)
+    public void closeModel() {
+        backend.close();
+    }
+
+    /** Token counts of the session. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Tokens {
+        /** Prompt tokens sent over all turns. */
+        public long promptTokens;
+        /** Prompt tokens llama.cpp evaluated (not taken from its cache). */
+        public long evaluatedTokens;
+        /** Tokens generated. */
+        public long generatedTokens;
+        /** Sum of the turns' times to first token, seconds. */
+        public double ttftSeconds;
+        /** Turns answered. */
+        public long answeredTurns;
+    }
+
+    /**
+     * Plays the session.
+     *
+     * @param tokens the counters
+     * @return the number of turns answered
+     */
+    @Benchmark
+    public int session(Tokens tokens) throws BackendException, InterruptedException {
+        SessionReport report = LongSession.builder().backend(backend, "llamacpp").turns(TURNS)
+                .delay(Duration.ZERO).run();
+        for (TurnMetrics turn : report.turnMetrics()) {
+            tokens.promptTokens += number(turn, "prompt_eval_count").longValue();
+            tokens.evaluatedTokens += number(turn, "prompt_tokens_evaluated").longValue();
+            tokens.generatedTokens += number(turn, "tokens_generated").longValue();
+            tokens.ttftSeconds += number(turn, "ttft_s").doubleValue();
+        }
+        tokens.answeredTurns += report.turnMetrics().size();
+        return report.turnMetrics().size();
+    }
+
+    private static Number number(TurnMetrics turn, String key) {
+        Object value = turn.values().get(key);
+        if (!(value instanceof Number n)) {
+            throw new IllegalStateException("turn " + turn.turn() + " has no number '" + key + "': " + value);
+        }
+        return n;
+    }
+}
