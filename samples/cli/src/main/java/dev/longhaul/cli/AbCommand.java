@@ -1,19 +1,26 @@
 package dev.longhaul.cli;
 
-import dev.longhaul.analysis.Comparison;
-import dev.longhaul.analysis.ComparisonJson;
 import dev.longhaul.analysis.ComparisonText;
+import dev.longhaul.analysis.RepeatedComparison;
+import dev.longhaul.analysis.RepeatedComparisonJson;
+import dev.longhaul.analysis.RepeatedComparisonText;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
+import dev.longhaul.experiment.AbExperiment;
+import dev.longhaul.experiment.Arm;
+import dev.longhaul.experiment.ArmLauncher;
+import dev.longhaul.experiment.ArmRun;
+import dev.longhaul.experiment.ExperimentListener;
+import dev.longhaul.experiment.ExperimentResult;
+import dev.longhaul.experiment.LaunchedArm;
 import dev.longhaul.report.PythonJsonWriter;
 import dev.longhaul.report.ReportCodec;
-import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
-import dev.longhaul.script.Script;
-import dev.longhaul.session.LongSession;
-import dev.longhaul.session.SessionBuilder;
+import dev.longhaul.session.TurnEvent;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +36,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code longhaul ab}: one arm per KV cache type with the same script, seed and settings; a report per arm and the
- * comparison of each arm against the first.
+ * {@code longhaul ab}: one arm per KV cache type with the same script, seed and settings, on
+ * {@link AbExperiment}; a report per arm and run, and the comparison of each arm against the first.
  */
 @Command(name = "ab", mixinStandardHelpOptions = true, sortOptions = false,
         description = "A/B the KV cache: run the same conversation once per cache type (embedded llama.cpp by default, "
                 + "so the type is really applied), write DIR/<kv-type>.json per arm and DIR/comparison.json, "
                 + "and print the comparison of each arm against the first. With --server-bin, each arm starts that "
-                + "llama-server binary with the arm's cache type, runs over HTTP and stops it.")
+                + "llama-server binary with the arm's cache type, runs over HTTP and stops it. --repeats, "
+                + "--shared-history and --noise-floor make the comparison one to trust: intervals, p-values, the "
+                + "spread between runs, the noise floor.")
 final class AbCommand implements Callable<Integer> {
 
     @Spec
@@ -64,11 +73,20 @@ final class AbCommand implements Callable<Integer> {
             description = "With --server-bin: how long a server may take to answer GET /health 200 (default: ${DEFAULT-VALUE}).")
     double startupTimeoutSeconds;
 
-    @Option(names = "--turns", defaultValue = "50", description = "Turns per arm (default: ${DEFAULT-VALUE}).")
-    int turns;
+    @Option(names = "--repeats", defaultValue = "1", paramLabel = "R",
+            description = "Runs per arm, with seeds S, S+1, ... (S = --seed, default 42); the reports are then "
+                    + "DIR/<kv-type>.r<N>.json (default: ${DEFAULT-VALUE}).")
+    int repeats;
 
-    @Option(names = "--history-window", defaultValue = "20", description = "Turns of history to keep (default: ${DEFAULT-VALUE}).")
-    int historyWindow;
+    @Option(names = "--shared-history",
+            description = "Every arm answers the baseline's conversation (its history window and each prompt), turn by "
+                    + "turn, so contexts are identical and a difference comes from the arm, not from drift.")
+    boolean sharedHistory;
+
+    @Option(names = "--noise-floor",
+            description = "Also run the baseline with seeds S+R, ... (DIR/<kv-type>.noise[.r<N>].json) and show its "
+                    + "difference from the baseline beside every figure.")
+    boolean noiseFloor;
 
     @Option(names = "--delay", defaultValue = "0", description = "Delay between turns in seconds (default: ${DEFAULT-VALUE}).")
     double delaySeconds;
@@ -76,17 +94,8 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--output-dir", defaultValue = ".", description = "Where the reports go (default: the current directory).")
     Path outputDir;
 
-    @Option(names = "--save-responses", description = "Include full prompts and responses in the reports.")
-    boolean saveResponses;
-
-    @Option(names = "--script", description = "Conversation script (JSON; default: the seed's 50 prompts).")
-    Path script;
-
-    @Option(names = "--quiet", description = "Print no per-turn progress.")
-    boolean quiet;
-
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    SessionOptions sessionOptions;
 
     @Mixin
     BackendOptions backendOptions;
@@ -95,89 +104,140 @@ final class AbCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         validate();
-        if (backendOptions.seed == null) {
-            backendOptions.seed = 42L;
-        }
-        Script conversation = script == null ? Script.seed() : Script.load(script);
+        long seed = backendOptions.seed == null ? AbExperiment.DEFAULT_SEED : backendOptions.seed;
         Files.createDirectories(outputDir);
+        Duration delay = Duration.ofMillis(Math.round(delaySeconds * 1000));
 
-        List<SessionReport> reports = new ArrayList<>();
-        boolean incomplete = false;
+        AbExperiment.Builder experiment = AbExperiment.builder()
+                .seed(seed).repeats(repeats).sharedHistory(sharedHistory).noiseFloor(noiseFloor)
+                .session(session -> {
+                    sessionOptions.applyTo(session);
+                    session.delay(delay);
+                })
+                .listener(new Progress(out));
         for (int i = 0; i < kvTypes.size(); i++) {
-            String kv = kvTypes.get(i);
-            String provider = serverBin != null || urls != null && backend.equals("llamacpp") ? "llama-server" : backend;
-            BackendConfig config = backendOptions.config(provider, kv);
-            if (urls != null) {
-                config = config.newBuilder().baseUrl(urls.get(i)).build();
-            }
-            out.printf("%n=== arm %d/%d: kv %s (%s) ===%n", i + 1, kvTypes.size(), kv, provider);
-            out.flush();
-            SessionReport report;
-            if (serverBin != null) {
-                try (ManagedLlamaServer server = startServer(kv)) {
-                    out.println("Started: " + String.join(" ", server.commandLine()));
-                    out.flush();
-                    report = withServerRecord(runArm(server.backendConfig(config), conversation, kv, out), server);
-                }
-            } else {
-                report = runArm(config, conversation, kv, out);
-            }
-            Path file = outputDir.resolve(fileName(kv) + ".json");
-            ReportCodec.write(report, file);
-            out.println("Report saved to: " + file);
-            if (report.config().extra().containsKey("stopped_early")) {
-                incomplete = true;
-            }
-            reports.add(report);
+            experiment.arm(new Arm(kvTypes.get(i), launcher(i, out)));
         }
+        ExperimentResult result = experiment.run();
 
-        List<Comparison> comparisons = new ArrayList<>();
-        for (int i = 1; i < reports.size(); i++) {
-            Comparison c = Comparison.of(reports.get(0), reports.get(i));
-            comparisons.add(c);
-            out.print(ComparisonText.render(c));
+        for (RepeatedComparison c : result.comparisons()) {
+            out.print(ComparisonText.render(c.seed()));
+            out.print(RepeatedComparisonText.render(c));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("baseline", reports.get(0).label());
-        doc.put("arms", kvTypes);
-        doc.put("reports", kvTypes.stream().map(kv -> fileName(kv) + ".json").toList());
-        doc.put("comparisons", comparisons.stream().map(ComparisonJson::tree).toList());
         Path comparisonFile = outputDir.resolve("comparison.json");
-        Files.writeString(comparisonFile, PythonJsonWriter.write(doc) + "\n");
+        Files.writeString(comparisonFile, PythonJsonWriter.write(comparisonDocument(result)) + "\n");
         out.println("Comparison saved to: " + comparisonFile);
-        return incomplete ? Main.EXIT_INCOMPLETE : 0;
+        return result.stoppedEarly() ? Main.EXIT_INCOMPLETE : 0;
     }
 
-    private SessionReport runArm(BackendConfig config, Script conversation, String kv, PrintWriter out)
-            throws Exception {
-        SessionBuilder session = LongSession.builder().backend(config).script(conversation)
-                .turns(turns).historyWindow(historyWindow)
-                .delay(Duration.ofMillis(Math.round(delaySeconds * 1000)))
-                .saveResponses(saveResponses);
-        if (!quiet) {
-            session.listener(new ProgressPrinter(out, "[" + kv + "] "));
+    /** How each run of arm {@code index} gets its backend: a config, or a llama-server started for the run. */
+    private ArmLauncher launcher(int index, PrintWriter out) {
+        String kv = kvTypes.get(index);
+        String provider = serverBin != null || urls != null && backend.equals("llamacpp") ? "llama-server" : backend;
+        BackendConfig.Builder base = backendOptions.config(provider, kv).newBuilder();
+        if (urls != null) {
+            base.baseUrl(urls.get(index));
         }
-        return session.run();
+        BackendConfig config = base.build();
+        if (serverBin == null) {
+            return run -> LaunchedArm.of(config.newBuilder().seed(run.seed()).build());
+        }
+        return run -> {
+            ManagedLlamaServer server = startServer(run);
+            out.println("Started: " + String.join(" ", server.commandLine()));
+            out.flush();
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("server_command", server.commandLine());
+            record.put("server_log", server.logFile().getFileName().toString());
+            record.put("server_kv_log", server.kvLogLines());
+            return LaunchedArm.of(server.backendConfig(config.newBuilder().seed(run.seed()).build()))
+                    .withReportExtras(record).closing(server);
+        };
     }
 
-    private ManagedLlamaServer startServer(String kv) throws Exception {
-        LaunchOptions options = LaunchOptions.defaults(outputDir.resolve(fileName(kv) + ".server.log"))
-                .withSeed(backendOptions.seed).withThreads(backendOptions.threads)
+    private ManagedLlamaServer startServer(ArmRun run) throws Exception {
+        LaunchOptions options = LaunchOptions.defaults(outputDir.resolve(stem(run) + ".server.log"))
+                .withSeed(run.seed()).withThreads(backendOptions.threads)
                 .withStartupTimeout(Duration.ofMillis(Math.round(startupTimeoutSeconds * 1000)));
         if (backendOptions.contextSize != null) {
             options = options.withContextSize(backendOptions.contextSize);
         }
-        return ManagedLlamaServer.start(serverBin, backendOptions.modelFile, kv, options);
+        return ManagedLlamaServer.start(serverBin, backendOptions.modelFile, run.label(), options);
     }
 
-    /** The report with what only the managed server knows: how it was started and what its log says of the cache. */
-    private static SessionReport withServerRecord(SessionReport report, ManagedLlamaServer server) {
-        RunConfig config = report.config()
-                .withExtra("server_command", server.commandLine())
-                .withExtra("server_log", server.logFile().getFileName().toString())
-                .withExtra("server_kv_log", server.kvLogLines());
-        return new SessionReport(config, report.turnMetrics(), report.degradationAlerts(), report.summary(),
-                report.responses(), report.failedTurns());
+    /** comparison.json: the experiment, the report files, each arm's comparison with the baseline. */
+    private Map<String, Object> comparisonDocument(ExperimentResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("baseline", result.labels().get(0));
+        doc.put("arms", result.labels());
+        List<String> files = new ArrayList<>();
+        List<String> noiseFiles = new ArrayList<>();
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            for (int arm = 0; arm < kvTypes.size(); arm++) {
+                files.add(stem(new ArmRun(kvTypes.get(arm), arm, repeat, repeats, 0, false)) + ".json");
+            }
+            if (noiseFloor) {
+                noiseFiles.add(stem(new ArmRun(kvTypes.get(0), 0, repeat, repeats, 0, true)) + ".json");
+            }
+        }
+        doc.put("reports", files);
+        doc.put("repeats", repeats);
+        doc.put("seeds", result.seeds());
+        doc.put("shared_history", result.sharedHistory());
+        if (noiseFloor) {
+            doc.put("noise_floor_reports", noiseFiles);
+            doc.put("noise_floor_seeds", result.noiseFloorSeeds());
+        }
+        doc.put("comparisons", result.comparisons().stream().map(RepeatedComparisonJson::tree).toList());
+        return doc;
+    }
+
+    /**
+     * A run's file name without extension: {@code <kv>} for one repeat, {@code <kv>.r<N>} for several; noise-floor
+     * runs {@code <kv>.noise} and {@code <kv>.noise.r<N>}.
+     */
+    private static String stem(ArmRun run) {
+        String base = run.label().replaceAll("[^A-Za-z0-9._-]", "_") + (run.noiseFloor() ? ".noise" : "");
+        return run.repeats() == 1 ? base : base + ".r" + run.repeat();
+    }
+
+    /** Prints a header per run and its progress lines, and saves each run's report as soon as it is finished. */
+    private final class Progress implements ExperimentListener {
+
+        private final PrintWriter out;
+        private final Map<ArmRun, ProgressPrinter> printers = new LinkedHashMap<>();
+
+        Progress(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onRunStart(ArmRun run) {
+            String what = run.noiseFloor() ? "noise floor" : "arm " + (run.arm() + 1) + "/" + kvTypes.size();
+            String repeat = repeats == 1 ? "" : ", repeat " + run.repeat() + "/" + repeats;
+            out.printf("%n=== %s: kv %s%s, seed %d ===%n", what, run.label(), repeat, run.seed());
+            out.flush();
+            printers.put(run, new ProgressPrinter(out, "[" + run.tag() + "] "));
+        }
+
+        @Override
+        public void onTurn(ArmRun run, TurnEvent event) {
+            if (!sessionOptions.quiet) {
+                printers.get(run).onTurn(event);
+            }
+        }
+
+        @Override
+        public void onRunFinish(ArmRun run, SessionReport report) {
+            Path file = outputDir.resolve(stem(run) + ".json");
+            try {
+                ReportCodec.write(report, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("report " + file + ": cannot be written (" + e.getMessage() + ")", e);
+            }
+            out.println("Report saved to: " + file);
+            out.flush();
+        }
     }
 
     private void validate() {
@@ -203,9 +263,8 @@ final class AbCommand implements Callable<Integer> {
         if (!(delaySeconds >= 0)) {
             throw new IllegalArgumentException("--delay " + delaySeconds + " must not be negative");
         }
-    }
-
-    private static String fileName(String kvType) {
-        return kvType.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (repeats < 1 || repeats > 1000) {
+            throw new IllegalArgumentException("--repeats " + repeats + " is out of range [1, 1000]");
+        }
     }
 }

@@ -3,9 +3,15 @@ package dev.longhaul.cli;
 import dev.longhaul.analysis.Comparison;
 import dev.longhaul.analysis.ComparisonJson;
 import dev.longhaul.analysis.ComparisonText;
+import dev.longhaul.analysis.RepeatedComparison;
+import dev.longhaul.analysis.RepeatedComparisonJson;
+import dev.longhaul.analysis.RepeatedComparisonText;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,21 +19,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code longhaul compare A.json B.json}: the seed's {@code --compare}. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two saved run reports (ours or the seed's), as the seed's --compare does.")
+/**
+ * {@code longhaul compare A.json B.json}: the seed's {@code --compare}; with several reports per side
+ * ({@code -a A1.json -a A2.json -b B1.json -b B2.json}) or {@code --stats}, also intervals, p-values, spread and the
+ * noise floor.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare saved run reports (ours or the seed's).",
+                "compare A.json B.json prints what the seed's --compare prints. With several runs per side "
+                        + "(-a A1.json -a A2.json -b B1.json -b B2.json: run i of A is paired with run i of B, "
+                        + "e.g. the same seed) or --stats, the seed's table is followed by each metric's mean "
+                        + "delta with a bootstrap interval, a sign-flip p-value, the spread between runs, where "
+                        + "quality fell away, and, with --noise, the noise floor."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE_A", description = "The baseline report.")
-    Path fileA;
+    @Parameters(arity = "0..2", paramLabel = "FILE", description = "The baseline report, then the report compared with it.")
+    List<Path> files = new ArrayList<>();
 
-    @Parameters(index = "1", paramLabel = "FILE_B", description = "The report compared with it.")
-    Path fileB;
+    @Option(names = {"-a", "--a"}, split = ",", paramLabel = "FILE",
+            description = "A baseline report; repeat (or separate with commas) for several runs.")
+    List<Path> sideA = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the comparison object (the seed's keys) as JSON instead of text.")
+    @Option(names = {"-b", "--b"}, split = ",", paramLabel = "FILE",
+            description = "A report of the compared side, paired with the -a report at the same position.")
+    List<Path> sideB = new ArrayList<>();
+
+    @Option(names = "--noise", split = ",", paramLabel = "FILE",
+            description = "The baseline rerun with other seeds (one per -a report): its difference from the baseline "
+                    + "is the noise floor shown beside every figure.")
+    List<Path> noise = new ArrayList<>();
+
+    @Option(names = "--stats", description = "Add intervals, p-values and spread also for one report per side.")
+    boolean stats;
+
+    @Option(names = "--json", description = "Print the comparison object (the seed's keys, then the new figures) as JSON.")
     boolean json;
 
     @Option(names = "--verbose", description = "Print stack traces with errors.")
@@ -35,14 +63,50 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionReport a = ReportCodec.read(fileA);
-        SessionReport b = ReportCodec.read(fileB);
-        Comparison comparison = Comparison.of(a, b);
+        List<Path> a = sideA;
+        List<Path> b = sideB;
+        if (!files.isEmpty()) {
+            if (!sideA.isEmpty() || !sideB.isEmpty()) {
+                throw new IllegalArgumentException("compare: give two report files or -a/-b reports, not both");
+            }
+            if (files.size() != 2) {
+                throw new IllegalArgumentException("compare: two report files needed (baseline, compared), got 1");
+            }
+            a = files.subList(0, 1);
+            b = files.subList(1, 2);
+        } else if (sideA.isEmpty() || sideB.isEmpty()) {
+            throw new IllegalArgumentException("compare: give two report files, or -a and -b reports");
+        }
+        if (!noise.isEmpty() && noise.size() != a.size()) {
+            throw new IllegalArgumentException("compare: --noise needs one report per -a report (" + a.size()
+                    + "), got " + noise.size());
+        }
+        List<SessionReport> reportsA = read(a);
+        List<SessionReport> reportsB = read(b);
+        PrintWriter out = spec.commandLine().getOut();
+        if (reportsA.size() == 1 && reportsB.size() == 1 && !stats && noise.isEmpty()) {
+            Comparison comparison = Comparison.of(reportsA.get(0), reportsB.get(0));
+            if (json) {
+                out.println(ComparisonJson.toJson(comparison));
+            } else {
+                out.print(ComparisonText.render(comparison));
+            }
+            return 0;
+        }
+        RepeatedComparison comparison = RepeatedComparison.of(reportsA, reportsB);
+        if (!noise.isEmpty()) {
+            comparison = comparison.withNoiseFloor(RepeatedComparison.of(reportsA, read(noise)));
+        }
         if (json) {
-            spec.commandLine().getOut().println(ComparisonJson.toJson(comparison));
+            out.println(RepeatedComparisonJson.toJson(comparison));
         } else {
-            spec.commandLine().getOut().print(ComparisonText.render(comparison));
+            out.print(ComparisonText.render(comparison.seed()));
+            out.print(RepeatedComparisonText.render(comparison));
         }
         return 0;
+    }
+
+    private static List<SessionReport> read(List<Path> files) {
+        return files.stream().map(ReportCodec::read).toList();
     }
 }

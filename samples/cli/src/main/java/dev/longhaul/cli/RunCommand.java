@@ -4,7 +4,6 @@ import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.analysis.ReportText;
-import dev.longhaul.script.Script;
 import dev.longhaul.session.LongSession;
 import dev.longhaul.session.SessionBuilder;
 import java.io.PrintWriter;
@@ -35,23 +34,11 @@ final class RunCommand implements Callable<Integer> {
             description = "KV cache type: a label for servers (they do not reveal it), applied by llamacpp (default: ${DEFAULT-VALUE}).")
     String kvType;
 
-    @Option(names = "--turns", defaultValue = "50", description = "Number of conversation turns (default: ${DEFAULT-VALUE}).")
-    int turns;
-
-    @Option(names = "--history-window", defaultValue = "20", description = "Turns of history to keep (default: ${DEFAULT-VALUE}).")
-    int historyWindow;
-
     @Option(names = "--delay", defaultValue = "0.5", description = "Delay between turns in seconds (default: ${DEFAULT-VALUE}).")
     double delaySeconds;
 
     @Option(names = {"--output", "-o"}, description = "Report file (default: benchmarks/long_session_<kv-type>_<epoch>.json).")
     Path output;
-
-    @Option(names = "--save-responses", description = "Include full prompts and responses in the report.")
-    boolean saveResponses;
-
-    @Option(names = "--script", description = "Conversation script (JSON: phases with prompts; default: the seed's 50 prompts).")
-    Path script;
 
     @Option(names = "--checkpoint", description = "Journal of finished turns (default: the report's path with .json "
             + "replaced by .turns.jsonl).")
@@ -65,11 +52,8 @@ final class RunCommand implements Callable<Integer> {
                     + "but -o); the report goes to -o or beside the journal.")
     Path resume;
 
-    @Option(names = "--quiet", description = "Print no per-turn progress.")
-    boolean quiet;
-
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    SessionOptions sessionOptions;
 
     @Mixin
     BackendOptions backendOptions;
@@ -93,13 +77,8 @@ final class RunCommand implements Callable<Integer> {
             BackendConfig config = backendOptions.config(backend, kvType);
             session = LongSession.builder()
                     .backend(config)
-                    .turns(turns)
-                    .historyWindow(historyWindow)
-                    .delay(Duration.ofMillis(Math.round(delaySeconds * 1000)))
-                    .saveResponses(saveResponses);
-            if (script != null) {
-                session.script(Script.load(script));
-            }
+                    .delay(Duration.ofMillis(Math.round(delaySeconds * 1000)));
+            sessionOptions.applyTo(session);
             target = output != null ? output
                     : Path.of("benchmarks", "long_session_" + kvType + "_" + System.currentTimeMillis() / 1000 + ".json");
             if (!noCheckpoint) {
@@ -107,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
             }
             printHeader(out, config);
         }
-        if (!quiet) {
+        if (!sessionOptions.quiet) {
             session.listener(new ProgressPrinter(out, ""));
         }
 
@@ -150,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
         String rule = "=".repeat(70);
         out.println();
         out.println(rule);
-        out.println("Long-Session Quality Test — " + turns + " turns");
+        out.println("Long-Session Quality Test — " + sessionOptions.turns + " turns");
         out.println("Backend: " + backend + " | Model: " + config.model().orElse("(backend default)"));
         if (!backend.equals("ollama")) {
             out.println("KV Type: " + kvType);

@@ -1,0 +1,114 @@
+package dev.longhaul.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.longhaul.report.ReportCodec;
+import dev.longhaul.report.SessionReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code longhaul ab} with repeats, shared history and the noise floor, on the scripted test backend. */
+class AbCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void repeatsWriteOneReportPerRunWithSeedsSAndUpAndTheNoiseFloorBeside() throws Exception {
+        CliTest.Result r = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "6",
+                "--repeats", "2", "--noise-floor", "--seed", "7", "--quiet", "--output-dir", dir.toString());
+
+        assertEquals(0, r.code(), r.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("comparison.json", "f16.noise.r1.json", "f16.noise.r2.json", "f16.r1.json",
+                    "f16.r2.json", "q8_0.r1.json", "q8_0.r2.json"),
+                    files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".html")).sorted().toList());
+        }
+        assertEquals(7L, seed("f16.r1.json"));
+        assertEquals(8L, seed("q8_0.r2.json"));
+        assertEquals(9L, seed("f16.noise.r1.json"));
+        assertEquals(10L, seed("f16.noise.r2.json"));
+        assertTrue(r.out().contains("=== arm 2/2: kv q8_0, repeat 2/2, seed 8 ==="), r.out());
+        assertTrue(r.out().contains("=== noise floor: kv f16, repeat 1/2, seed 9 ==="), r.out());
+        assertTrue(r.out().contains("QUALITY COMPARISON: f16 vs q8_0"), r.out());
+        assertTrue(r.out().contains("Verdict: No significant difference (quality delta +0.000, 95% CI [+0.000, +0.000], "
+                + "p=1.0000); within the noise floor [+0.000, +0.000]"), r.out());
+        assertTrue(r.out().contains("Seed verdict: No significant quality difference"), r.out());
+
+        JsonNode doc = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+        assertEquals("f16", doc.get("baseline").asText());
+        assertEquals(List.of("f16.r1.json", "q8_0.r1.json", "f16.r2.json", "q8_0.r2.json"),
+                new ObjectMapper().convertValue(doc.get("reports"), List.class));
+        assertEquals("[7,8]", doc.get("seeds").toString());
+        assertEquals("[9,10]", doc.get("noise_floor_seeds").toString());
+        JsonNode c = doc.get("comparisons").get(0);
+        assertEquals("No significant quality difference", c.get("seed_verdict").asText());
+        assertTrue(c.get("verdict").asText().startsWith("No significant difference"), c.toString());
+        JsonNode quality = c.get("metrics").get("quality_score");
+        assertEquals(12, quality.get("pairs").asInt());
+        assertEquals(1.0, quality.get("p_value").asDouble());
+        assertEquals("[0.0,0.0]", quality.get("interval").toString());
+        assertTrue(quality.get("within_noise_floor").asBoolean());
+        assertEquals("[9,10]", c.get("noise_floor").get("seeds").get(1).toString());
+        assertEquals(6, c.get("per_turn").size());
+    }
+
+    @Test
+    void sharedHistoryMarksEveryReportWithTheBaselineItFollowed() throws Exception {
+        CliTest.Result r = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0,q4_0", "--turns", "4",
+                "--shared-history", "--output-dir", dir.toString());
+
+        assertEquals(0, r.code(), r.err());
+        for (String kv : List.of("f16", "q8_0", "q4_0")) {
+            SessionReport report = ReportCodec.read(dir.resolve(kv + ".json"));
+            assertEquals("f16", report.config().extra().get("shared_history_from"), kv);
+            assertEquals(4, report.turnMetrics().size());
+        }
+        assertTrue(r.out().contains("[q4_0] [Turn  4/4]"), r.out());
+        JsonNode doc = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+        assertTrue(doc.get("shared_history").asBoolean());
+        assertEquals(2, doc.get("comparisons").size());
+    }
+
+    @Test
+    void badRepeatsAreOneLine() {
+        CliTest.Result r = CliTest.longhaul("ab", "--backend", "scripted", "--repeats", "0", "--output-dir", dir.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code());
+        assertEquals("longhaul: --repeats 0 is out of range [1, 1000]", r.err().strip());
+    }
+
+    @Test
+    void realSharedHistoryRunOnTheBundledModelGivesEveryArmTheSamePrompts() throws Exception {
+        CliTest.Result r = CliTest.longhaul("ab", "--shared-history", "--temperature", "0", "--kv-types", "f16,q8_0",
+                "--turns", "3", "--max-tokens", "24", "--threads", "2", "--quiet", "--output-dir", dir.toString());
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        SessionReport f16 = ReportCodec.read(dir.resolve("f16.json"));
+        SessionReport q8 = ReportCodec.read(dir.resolve("q8_0.json"));
+        assertEquals(List.of("f16", "q8_0"), List.of(f16.config().kvType(), q8.config().kvType()));
+        assertEquals(3, f16.turnMetrics().size());
+        assertEquals(3, q8.turnMetrics().size());
+        // identical conversations tokenise to identical prompts: the arm answered the baseline's history
+        assertEquals(promptTokens(f16), promptTokens(q8));
+        assertTrue(promptTokens(f16).get(2) > promptTokens(f16).get(0), "the shared history grows");
+        JsonNode c = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile()).get("comparisons").get(0);
+        assertFalse(c.get("verdict").asText().isBlank());
+        assertEquals(3, c.get("metrics").get("quality_score").get("pairs").asInt());
+    }
+
+    private static List<Integer> promptTokens(SessionReport report) {
+        return report.turnMetrics().stream().map(t -> t.number("prompt_eval_count").intValue()).toList();
+    }
+
+    private long seed(String file) throws Exception {
+        return ((Number) ReportCodec.read(dir.resolve(file)).config().extra().get("seed")).longValue();
+    }
+}

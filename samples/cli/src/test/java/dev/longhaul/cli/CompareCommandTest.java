@@ -1,0 +1,109 @@
+package dev.longhaul.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.longhaul.analysis.Comparison;
+import dev.longhaul.analysis.ComparisonJson;
+import dev.longhaul.analysis.ComparisonText;
+import dev.longhaul.report.ReportCodec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code longhaul compare}: the seed's two-report output unchanged, several reports per side with intervals. */
+class CompareCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void runs() {
+        // two f16 runs, two q4_0 runs whose answers degrade from turn 20, and two more f16 runs for the noise floor
+        for (String name : new String[] {"f16.r1", "f16.r2", "f16.noise.r1", "f16.noise.r2"}) {
+            run(name, "f16");
+        }
+        run("q4_0.r1", "q4_0", "--backend-option", "drop_from=20");
+        run("q4_0.r2", "q4_0", "--backend-option", "drop_from=20");
+    }
+
+    private void run(String name, String kv, String... more) {
+        String[] args = {"run", "--backend", "scripted", "--turns", "30", "--delay", "0", "--kv-type", kv, "--quiet",
+                "--no-checkpoint", "-o", file(name).toString()};
+        String[] all = new String[args.length + more.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        CliTest.Result r = CliTest.longhaul(all);
+        assertEquals(0, r.code(), r.err());
+    }
+
+    private Path file(String name) {
+        return dir.resolve(name + ".json");
+    }
+
+    @Test
+    void twoReportsPrintExactlyTheSeedsComparison() throws Exception {
+        Comparison expected = Comparison.of(ReportCodec.read(file("f16.r1")), ReportCodec.read(file("q4_0.r1")));
+        CliTest.Result text = CliTest.longhaul("compare", file("f16.r1").toString(), file("q4_0.r1").toString());
+        assertEquals(0, text.code(), text.err());
+        assertEquals(ComparisonText.render(expected), text.out());
+        CliTest.Result json = CliTest.longhaul("compare", "--json", file("f16.r1").toString(), file("q4_0.r1").toString());
+        assertEquals(ComparisonJson.toJson(expected) + "\n", json.out());
+    }
+
+    @Test
+    void severalReportsPerSideJudgeTheDropWorseAndLocateIt() {
+        CliTest.Result r = CliTest.longhaul("compare", "-a", file("f16.r1") + "," + file("f16.r2"),
+                "-b", file("q4_0.r1").toString(), "-b", file("q4_0.r2").toString(),
+                "--noise", file("f16.noise.r1") + "," + file("f16.noise.r2"));
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("\n" + "=".repeat(70) + "\nQUALITY COMPARISON: f16 vs q4_0\n"), r.out());
+        assertTrue(r.out().contains("Verdict: f16 is BETTER by "), "the seed's verdict in its table\n" + r.out());
+        assertTrue(r.out().contains("2 run pairs (seeds ?, ? | ?, ?), 60 paired turns"), "runs without a seed\n" + r.out());
+        assertTrue(r.out().contains("\nDrop located: from turn 20 (mean quality delta +0.000 before, "), r.out());
+        assertTrue(r.out().contains("\nVerdict: f16 is BETTER by "), r.out());
+        assertTrue(r.out().contains("\nSeed verdict: f16 is BETTER by "), r.out());
+    }
+
+    @Test
+    void jsonCarriesIntervalsPValuesSpreadDropAndNoiseFloor() throws Exception {
+        CliTest.Result r = CliTest.longhaul("compare", "--json", "--a", file("f16.r1").toString(),
+                "--a", file("f16.r2").toString(), "--b", file("q4_0.r1").toString(), "--b", file("q4_0.r2").toString(),
+                "--noise", file("f16.noise.r1").toString(), "--noise", file("f16.noise.r2").toString());
+
+        assertEquals(0, r.code(), r.err());
+        JsonNode c = new ObjectMapper().readTree(r.out());
+        assertTrue(c.get("seed_verdict").asText().startsWith("f16 is BETTER by "));
+        JsonNode q = c.get("metrics").get("quality_score");
+        assertEquals(60, q.get("pairs").asInt());
+        assertTrue(q.get("interval").get(1).asDouble() < 0, q.toString());
+        assertTrue(q.get("p_value").asDouble() < 0.001, q.toString());
+        assertTrue(q.get("significant").asBoolean());
+        assertEquals(false, q.get("within_noise_floor").asBoolean());
+        assertEquals("[0.0,0.0]", q.get("spread").toString(), "the scripted backend answers alike in every run");
+        assertEquals(20, c.get("drop").get("turn").asInt());
+        assertEquals(2, c.get("noise_floor").get("runs").asInt());
+        assertEquals(30, c.get("per_turn").size());
+    }
+
+    @Test
+    void badCombinationsAreOneLine() {
+        CliTest.Result both = CliTest.longhaul("compare", file("f16.r1").toString(), file("q4_0.r1").toString(),
+                "-a", file("f16.r2").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, both.code());
+        assertEquals("longhaul: compare: give two report files or -a/-b reports, not both", both.err().strip());
+
+        CliTest.Result uneven = CliTest.longhaul("compare", "-a", file("f16.r1").toString(), "-a",
+                file("f16.r2").toString(), "-b", file("q4_0.r1").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, uneven.code());
+        assertEquals("longhaul: runs are paired by position: side A has 2 reports and side B 1; "
+                + "give both sides the same number", uneven.err().strip());
+
+        CliTest.Result one = CliTest.longhaul("compare", file("f16.r1").toString());
+        assertEquals("longhaul: compare: two report files needed (baseline, compared), got 1", one.err().strip());
+    }
+}
