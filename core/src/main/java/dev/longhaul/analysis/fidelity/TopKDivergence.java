@@ -47,11 +47,12 @@ public final class TopKDivergence {
             throw new IllegalArgumentException("a KL divergence needs candidates on both sides (baseline "
                     + p.size() + ", arm " + q.size() + ")");
         }
-        double[] qMatched = new double[p.size()];
+        // The arm's log-probabilities are used as given (not as ln(exp(x))), so identical lists give exactly 0.
+        double[] qLog = new double[p.size()];
         int missing = 0;
         for (int i = 0; i < p.size(); i++) {
-            qMatched[i] = probabilityOf(p.get(i), q);
-            if (Double.isNaN(qMatched[i])) {
+            qLog[i] = logprobOf(p.get(i), q);
+            if (Double.isNaN(qLog[i])) {
                 missing++;
             }
         }
@@ -62,19 +63,18 @@ public final class TopKDivergence {
             armListed += prob;
             armKth = Math.min(armKth, prob);
         }
-        double floor = Math.min(armKth, Math.max(0, 1 - armListed) / (missing + 1));
+        double floor = Math.max(Math.min(armKth, Math.max(0, 1 - armListed) / (missing + 1)), NEGLIGIBLE);
 
         double kl = 0;
         double pListed = 0;
         double qListed = 0;
         for (int i = 0; i < p.size(); i++) {
             double pi = Math.exp(p.get(i).logprob());
-            double qi = Double.isNaN(qMatched[i]) ? Math.max(floor, NEGLIGIBLE)
-                    : Math.max(qMatched[i], Double.MIN_VALUE);
+            double logQi = Double.isNaN(qLog[i]) ? Math.log(floor) : qLog[i];
             pListed += pi;
-            qListed += qi;
+            qListed += Math.exp(logQi);
             if (pi > 0) {
-                kl += pi * (p.get(i).logprob() - Math.log(qi));
+                kl += pi * (p.get(i).logprob() - logQi);
             }
         }
         double pTail = 1 - pListed;
@@ -94,11 +94,11 @@ public final class TopKDivergence {
         return a.id() >= 0 && b.id() >= 0 ? a.id() == b.id() : a.token().equals(b.token());
     }
 
-    /** The arm's probability of {@code token}, NaN when it is not among the arm's candidates. */
-    private static double probabilityOf(TokenLogprob token, List<TokenLogprob> candidates) {
+    /** The arm's log-probability of {@code token}, NaN when it is not among the arm's candidates. */
+    private static double logprobOf(TokenLogprob token, List<TokenLogprob> candidates) {
         for (TokenLogprob c : candidates) {
             if (sameToken(token, c)) {
-                return Math.exp(c.logprob());
+                return c.logprob();
             }
         }
         return Double.NaN;
