@@ -76,10 +76,7 @@ public final class RepeatedComparisonJson {
         node.put("pairs", m.pairs());
         node.put("spread", Arrays.asList(number(m.spread().a()), number(m.spread().b())));
         node.put("significant", m.significant());
-        if (m.noiseFloor() != null) {
-            node.put("noise_floor", interval(m.noiseFloor()));
-            node.put("within_noise_floor", m.withinNoiseFloor());
-        }
+        putNoiseFloor(node, m.noiseFloor(), m.withinNoiseFloor());
         return node;
     }
 
@@ -89,11 +86,15 @@ public final class RepeatedComparisonJson {
         node.put("interval", interval(m.interval()));
         node.put("values", m.values());
         node.put("spread", number(m.spread()));
-        if (m.noiseFloor() != null) {
-            node.put("noise_floor", interval(m.noiseFloor()));
-            node.put("within_noise_floor", m.withinNoiseFloor());
-        }
+        putNoiseFloor(node, m.noiseFloor(), m.withinNoiseFloor());
         return node;
+    }
+
+    private static void putNoiseFloor(Map<String, Object> node, Interval floor, Boolean within) {
+        if (floor != null) {
+            node.put("noise_floor", interval(floor));
+            node.put("within_noise_floor", within);
+        }
     }
 
     private static Map<String, Object> turn(TurnDelta t) {
