@@ -52,6 +52,12 @@ class CompareCommandTest {
         assertEquals(ComparisonText.render(expected), text.out());
         CliTest.Result json = CliTest.longhaul("compare", "--json", file("f16.r1").toString(), file("q4_0.r1").toString());
         assertEquals(ComparisonJson.toJson(expected) + "\n", json.out());
+
+        CliTest.Result stats = CliTest.longhaul("compare", "--stats", file("f16.r1").toString(),
+                file("q4_0.r1").toString());
+        assertTrue(stats.out().startsWith(ComparisonText.render(expected) + "1 run pair (seeds ? | ?), 30 paired turns;"),
+                stats.out());
+        assertTrue(stats.out().contains("\nDrop located: from turn 20 "), stats.out());
     }
 
     @Test
