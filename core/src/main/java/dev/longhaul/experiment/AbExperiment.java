@@ -46,7 +46,8 @@ import java.util.function.Consumer;
  * baseline's conversation like an arm) and compared with the baseline like an arm; every comparison carries its
  * intervals beside its own figures.
  *
- * <p>Reports carry the experiment in their {@code config}: {@code ab_repeat} (with several repeats),
+ * <p>Reports carry the experiment in their {@code config}: {@code seed} (when the backend config did not already),
+ * {@code ab_repeat} (with several repeats),
  * {@code ab_role: "noise_floor"} (noise-floor runs), {@code shared_history_from} (the baseline's label, in
  * shared-history mode), plus what an arm's launcher adds.
  */
@@ -165,6 +166,9 @@ public final class AbExperiment {
         RunConfig config = report.config();
         for (Map.Entry<String, Object> e : launched.reportExtras().entrySet()) {
             config = config.withExtra(e.getKey(), e.getValue());
+        }
+        if (!config.extra().containsKey("seed")) {
+            config = config.withExtra("seed", run.seed()); // a factory's backend: the seed it was created for
         }
         if (repeats > 1) {
             config = config.withExtra("ab_repeat", run.repeat());

@@ -175,6 +175,8 @@ class AbExperimentTest {
         assertEquals(List.of("q8_0 r1", "q8_0 r2"), closed);
         assertEquals("q8_0 r2.server.log", result.reports("q8_0").get(1).config().extra().get("server_log"));
         assertEquals("q8_0", result.reports("q8_0").get(0).config().kvType(), "labelled by the arm");
+        assertEquals(List.of(42L, 43L), result.reports("q8_0").stream().map(AbExperimentTest::seed).toList(),
+                "the run's seed recorded for a backend built without a config");
     }
 
     @Test
