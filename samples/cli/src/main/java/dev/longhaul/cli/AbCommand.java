@@ -4,6 +4,9 @@ import dev.longhaul.analysis.ComparisonText;
 import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.RepeatedComparisonJson;
 import dev.longhaul.analysis.RepeatedComparisonText;
+import dev.longhaul.analysis.fidelity.FidelitySummary;
+import dev.longhaul.analysis.fidelity.FidelityText;
+import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
@@ -88,6 +91,13 @@ final class AbCommand implements Callable<Integer> {
                     + "difference from the baseline beside every figure.")
     boolean noiseFloor;
 
+    @Option(names = "--fidelity-top-k", defaultValue = "" + TokenFidelity.DEFAULT_TOP_K, paramLabel = "K",
+            description = "With --shared-history: token fidelity per turn (the baseline's answer forced through every "
+                    + "arm; mean/99th-percentile KLD and same-top rate from the top K candidates per position, as "
+                    + "llama-perplexity --kl-divergence), for backends that can force tokens; 0 turns it off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int fidelityTopK;
+
     @Option(names = "--delay", defaultValue = "0", description = "Delay between turns in seconds (default: ${DEFAULT-VALUE}).")
     double delaySeconds;
 
@@ -118,11 +128,22 @@ final class AbCommand implements Callable<Integer> {
         for (int i = 0; i < kvTypes.size(); i++) {
             experiment.arm(new Arm(kvTypes.get(i), launcher(i, out)));
         }
+        if (sharedHistory && fidelityTopK > 0) {
+            TokenFidelity fidelity = new TokenFidelity(fidelityTopK,
+                    backendOptions.temperature != null && backendOptions.temperature == 0);
+            experiment.observer(t -> fidelity.measure(t.request(), t.baselineBackend(), t.baselineAnswer(),
+                    t.armBackend(), t.armAnswer()));
+        }
         ExperimentResult result = experiment.run();
 
         for (RepeatedComparison c : result.comparisons()) {
             out.print(ComparisonText.render(c.seed()));
             out.print(RepeatedComparisonText.render(c));
+        }
+        for (String label : result.labels().subList(1, result.labels().size())) {
+            for (SessionReport report : result.reports(label)) {
+                FidelitySummary.of(report).ifPresent(s -> out.print(FidelityText.render(label, kvTypes.get(0), s)));
+            }
         }
         Path comparisonFile = outputDir.resolve("comparison.json");
         Files.writeString(comparisonFile, PythonJsonWriter.write(comparisonDocument(result)) + "\n");
@@ -189,6 +210,17 @@ final class AbCommand implements Callable<Integer> {
             doc.put("noise_floor_seeds", result.noiseFloorSeeds());
         }
         doc.put("comparisons", result.comparisons().stream().map(RepeatedComparisonJson::tree).toList());
+        Map<String, Object> fidelity = new LinkedHashMap<>();
+        for (String label : result.labels().subList(1, result.labels().size())) {
+            List<Map<String, Object>> runs = result.reports(label).stream().map(FidelitySummary::of)
+                    .flatMap(s -> s.map(FidelitySummary::toMap).stream()).toList();
+            if (!runs.isEmpty()) {
+                fidelity.put(label, runs);
+            }
+        }
+        if (!fidelity.isEmpty()) {
+            doc.put("token_fidelity", fidelity);
+        }
         return doc;
     }
 
