@@ -64,19 +64,18 @@ public final class HtmlReport {
         appendRuns(out, set);
         out.append("<section id=\"quality\">\n<h2>Quality per turn</h2>\n");
         appendChart(out, set, charts.quality(), true, false);
-        out.append("</section>\n<div class=\"columns\">\n");
+        out.append("</section>\n");
         appendComparisons(out, set);
+        out.append("<div class=\"columns\">\n");
         appendPhases(out, set, PhaseAverages.of(set, timeline));
+        appendEvents(out, set);
         out.append("</div>\n<div class=\"columns\">\n<section id=\"length\">\n<h2>Response length</h2>\n");
         appendChart(out, set, charts.responseLength(), false, false);
         out.append("</section>\n<section id=\"speed\">\n<h2>Tokens per second</h2>\n");
         appendChart(out, set, charts.tokensPerSecond(), false, false);
-        out.append("</section>\n</div>\n<div class=\"columns\">\n<section id=\"context\">\n")
-                .append("<h2>Prompt tokens and context size</h2>\n");
+        out.append("</section>\n</div>\n<section id=\"context\">\n<h2>Prompt tokens and context size</h2>\n");
         appendChart(out, set, charts.promptTokens(), false, true);
         out.append("</section>\n");
-        appendEvents(out, set);
-        out.append("</div>\n");
         TurnsHtml.append(out, set, timeline);
         out.append("<footer>Written by longhaul from ").append(set.arms().size())
                 .append(set.arms().size() == 1 ? " report" : " reports")
@@ -127,7 +126,7 @@ public final class HtmlReport {
 
     private static void appendRuns(StringBuilder out, ReportSet set) {
         out.append("<section id=\"runs\">\n<h2>Runs</h2>\n<table class=\"runs\">\n<thead><tr><th>Run</th>")
-                .append("<th>Backend · model</th><th>KV cache</th><th>Answered</th><th>Failed</th>")
+                .append("<th class=\"text\">Backend · model</th><th class=\"text\">KV cache</th><th>Answered</th><th>Failed</th>")
                 .append("<th>Avg quality</th><th>Min</th><th>Max</th><th>Degradations</th><th>First at turn</th>")
                 .append("<th>Avg length</th><th>Tokens/s</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < set.arms().size(); i++) {
@@ -160,10 +159,11 @@ public final class HtmlReport {
                 out.append("<p class=\"warn\">").append(text(arm.label() + " stopped early: " + stopped)).append("</p>\n");
             }
         }
+        out.append("<div class=\"settings-row\">\n");
         for (Arm arm : set.arms()) {
             appendSettings(out, arm);
         }
-        out.append("</section>\n");
+        out.append("</div>\n</section>\n");
     }
 
     private static String meanTokensPerSecond(SessionReport report) {
@@ -206,11 +206,11 @@ public final class HtmlReport {
         if (set.comparisons().isEmpty()) {
             return;
         }
-        out.append("<section id=\"comparison\">\n<h2>Comparison</h2>\n");
+        out.append("<section id=\"comparison\">\n<h2>Comparison</h2>\n<div class=\"comparisons\">\n");
         for (Map<String, Object> comparison : set.comparisons()) {
             ComparisonHtml.append(out, ComparisonView.of(comparison), null);
         }
-        out.append("</section>\n");
+        out.append("</div>\n</section>\n");
     }
 
     private static void appendChart(StringBuilder out, ReportSet set, LineChart chart, boolean eventsLegend,
@@ -285,7 +285,7 @@ public final class HtmlReport {
             out.append("<p>No degradation alerts: no answered turn scored more than the threshold below the mean of "
                     + "the turns before it.</p>\n");
         } else {
-            out.append("<table class=\"alerts\">\n<thead><tr><th>Run</th><th>Turn</th><th>Phase</th><th>Score</th>")
+            out.append("<table class=\"alerts\">\n<thead><tr><th>Run</th><th>Turn</th><th class=\"text\">Phase</th><th>Score</th>")
                     .append("<th>Window avg</th><th>Drop</th></tr></thead>\n<tbody>\n");
             alertRows.forEach(out::append);
             out.append("</tbody>\n</table>\n");
@@ -294,7 +294,8 @@ public final class HtmlReport {
             out.append("<p>No failed turns: every turn got an answer.</p>\n");
         } else {
             out.append("<h3>Failed turns (not scored)</h3>\n<table class=\"failures\">\n<thead><tr><th>Run</th>")
-                    .append("<th>Turn</th><th>Phase</th><th>Kind</th><th>Attempts</th><th>Message</th></tr></thead>\n")
+                    .append("<th>Turn</th><th class=\"text\">Phase</th><th class=\"text\">Kind</th><th>Attempts</th>")
+                    .append("<th class=\"text\">Message</th></tr></thead>\n")
                     .append("<tbody>\n");
             failedRows.forEach(out::append);
             out.append("</tbody>\n</table>\n");

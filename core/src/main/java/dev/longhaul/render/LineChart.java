@@ -187,7 +187,8 @@ final class LineChart {
         }
         int turnStep = turnStep();
         for (int turn = 1; turn <= lastTurn; turn++) {
-            if (turn == 1 || turn % turnStep == 0) {
+            // turn 1 is labelled unless the first multiple, 2, would sit right beside it
+            if (turn % turnStep == 0 || turn == 1 && (turnStep == 1 || turnStep >= 5)) {
                 out.append("<text class=\"tick\" x=\"").append(num(x(turn))).append("\" y=\"")
                         .append(num(TOP + PLOT_HEIGHT + 16)).append("\" text-anchor=\"middle\">").append(turn)
                         .append("</text>");

@@ -17,7 +17,7 @@ final class PageStyle {
             th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: right; vertical-align: top; }
             th:first-child, td:first-child { text-align: left; }
             thead th { background: var(--panel); font-weight: 600; }
-            td.text { text-align: left; }
+            td.text, th.text { text-align: left; }
             table.phases td { white-space: nowrap; }
             table.alerts, table.failures { width: 100%; }
             .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 6px;
@@ -26,7 +26,10 @@ final class PageStyle {
             .warn { color: var(--alert); }
             .verdict { font-size: 16px; font-weight: 600; margin: 8px 0 4px; }
             .verdict .name { color: var(--muted); font-weight: 400; }
+            .comparisons { display: flex; flex-wrap: wrap; gap: 0 48px; }
             .comparison { margin-bottom: 14px; }
+            .settings-row { display: flex; flex-wrap: wrap; gap: 0 12px; }
+            .settings-row > details { flex: 1 1 300px; min-width: 0; }
             .chart-card { margin: 6px 0 4px; }
             .legend { display: flex; flex-wrap: wrap; gap: 4px 18px; color: var(--muted); font-size: 13px; }
             .legend .mark-alert { color: var(--alert); }

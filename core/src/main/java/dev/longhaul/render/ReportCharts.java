@@ -58,7 +58,7 @@ final class ReportCharts {
 
     /** @return prompt tokens per turn under the dashed context size (one line when all runs share it) */
     LineChart promptTokens() {
-        LineChart chart = base(LineChart.HALF_WIDTH, "prompt_tokens", "Prompt tokens per turn against the context size", "tokens",
+        LineChart chart = base(LineChart.FULL_WIDTH, "prompt_tokens", "Prompt tokens per turn against the context size", "tokens",
                 v -> String.format(Locale.ROOT, "%.0f tokens", v), TurnValues::promptTokens);
         List<List<LineChart.Point>> limits = new ArrayList<>();
         for (Arm arm : set.arms()) {
