@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ab", mixinStandardHelpOptions = true, sortOptions = false,
         description = "A/B the KV cache: run the same conversation once per cache type (embedded llama.cpp by default, "
-                + "so the type is really applied), write DIR/<kv-type>.json per arm and DIR/comparison.json, "
+                + "so the type is really applied), write DIR/<kv-type>.json per arm, DIR/comparison.json "
+                + "and DIR/report.html, "
                 + "and print the comparison of each arm against the first. With --server-bin, each arm starts that "
                 + "llama-server binary with the arm's cache type, runs over HTTP and stops it. --repeats, "
                 + "--shared-history and --noise-floor make the comparison one to trust: intervals, p-values, the "
@@ -91,6 +92,12 @@ final class AbCommand implements Callable<Integer> {
                     + "difference from the baseline beside every figure.")
     boolean noiseFloor;
 
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "N",
+            description = "Play up to N runs at the same time, each on its own thread: for arms on different servers "
+                    + "(--urls, --server-bin) or on one server with several slots, or embedded arms with --threads "
+                    + "sharing the cores (default: ${DEFAULT-VALUE}, one after another). Not with --shared-history.")
+    int parallel;
+
     @Option(names = "--fidelity-top-k", defaultValue = "" + TokenFidelity.DEFAULT_TOP_K, paramLabel = "K",
             description = "With --shared-history: token fidelity per turn (the baseline's answer forced through every "
                     + "arm; mean/99th-percentile KLD and same-top rate from the top K candidates per position, as "
@@ -119,7 +126,7 @@ final class AbCommand implements Callable<Integer> {
         Duration delay = Duration.ofMillis(Math.round(delaySeconds * 1000));
 
         AbExperiment.Builder experiment = AbExperiment.builder()
-                .seed(seed).repeats(repeats).sharedHistory(sharedHistory).noiseFloor(noiseFloor)
+                .seed(seed).repeats(repeats).sharedHistory(sharedHistory).noiseFloor(noiseFloor).parallel(parallel)
                 .session(session -> {
                     sessionOptions.applyTo(session);
                     session.delay(delay);
@@ -148,6 +155,9 @@ final class AbCommand implements Callable<Integer> {
         Path comparisonFile = outputDir.resolve("comparison.json");
         Files.writeString(comparisonFile, PythonJsonWriter.write(comparisonDocument(result)) + "\n");
         out.println("Comparison saved to: " + comparisonFile);
+        ReportCommand.writeHtml(ReportCommand.abRuns(result.reports(),
+                result.comparisons().stream().map(RepeatedComparisonJson::tree).toList()),
+                outputDir.resolve("report.html"), out, spec.commandLine().getErr());
         return result.stoppedEarly() ? Main.EXIT_INCOMPLETE : 0;
     }
 
@@ -243,8 +253,9 @@ final class AbCommand implements Callable<Integer> {
             this.out = out;
         }
 
+        // With --parallel, runs report from their own threads: one at a time here, so lines never interleave.
         @Override
-        public void onRunStart(ArmRun run) {
+        public synchronized void onRunStart(ArmRun run) {
             String what = run.noiseFloor() ? "noise floor" : "arm " + (run.arm() + 1) + "/" + kvTypes.size();
             String repeat = repeats == 1 ? "" : ", repeat " + run.repeat() + "/" + repeats;
             out.printf("%n=== %s: kv %s%s, seed %d ===%n", what, run.label(), repeat, run.seed());
@@ -253,14 +264,14 @@ final class AbCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onTurn(ArmRun run, TurnEvent event) {
+        public synchronized void onTurn(ArmRun run, TurnEvent event) {
             if (!sessionOptions.quiet) {
                 printers.get(run).onTurn(event);
             }
         }
 
         @Override
-        public void onRunFinish(ArmRun run, SessionReport report) {
+        public synchronized void onRunFinish(ArmRun run, SessionReport report) {
             Path file = outputDir.resolve(stem(run) + ".json");
             try {
                 ReportCodec.write(report, file);
@@ -297,6 +308,13 @@ final class AbCommand implements Callable<Integer> {
         }
         if (repeats < 1 || repeats > 1000) {
             throw new IllegalArgumentException("--repeats " + repeats + " is out of range [1, 1000]");
+        }
+        if (parallel < 1 || parallel > 64) {
+            throw new IllegalArgumentException("--parallel " + parallel + " is out of range [1, 64]");
+        }
+        if (parallel > 1 && sharedHistory) {
+            throw new IllegalArgumentException("--parallel plays independent runs; --shared-history plays its arms "
+                    + "in lockstep, so leave one of them out");
         }
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Finds out whether an LLM keeps its quality over a long conversation, "
                 + "and whether a cheaper configuration (a compressed KV cache) costs quality.",
-        subcommands = {RunCommand.class, AbCommand.class, CompareCommand.class, ScoreCommand.class, BackendsCommand.class,
+        subcommands = {RunCommand.class, AbCommand.class, CompareCommand.class, ReportCommand.class, ScoreCommand.class, BackendsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -1,6 +1,7 @@
 package dev.longhaul.cli;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.render.ReportSet;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.analysis.ReportText;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,6 +102,8 @@ final class RunCommand implements Callable<Integer> {
             }
             ReportCodec.write(report, target);
             out.println("Report saved to: " + target);
+            ReportCommand.writeHtml(ReportSet.of(List.of(report)), ReportCommand.htmlBeside(target), out,
+                    spec.commandLine().getErr());
             out.flush();
         }
         Object stopped = report.config().extra().get("stopped_early");

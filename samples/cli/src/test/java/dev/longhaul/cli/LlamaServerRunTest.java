@@ -78,7 +78,7 @@ class LlamaServerRunTest {
                     "--output-dir", out.toString());
             assertEquals(0, r.code(), r.out() + r.err());
             assertTrue(r.out().contains("QUALITY COMPARISON: f16 vs q8_0"), r.out());
-            assertEquals(List.of("comparison.json", "f16.json", "q8_0.json"),
+            assertEquals(List.of("comparison.json", "f16.json", "q8_0.json", "report.html"),
                     Files.list(out).map(p -> p.getFileName().toString()).sorted().toList());
             SessionReport q8Report = ReportCodec.read(out.resolve("q8_0.json"));
             assertEquals(6, q8Report.turnMetrics().size());

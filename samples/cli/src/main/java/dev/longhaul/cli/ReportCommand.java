@@ -1,0 +1,189 @@
+package dev.longhaul.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.longhaul.render.Arm;
+import dev.longhaul.render.CsvReport;
+import dev.longhaul.render.HtmlReport;
+import dev.longhaul.render.MarkdownReport;
+import dev.longhaul.render.ReportSet;
+import dev.longhaul.report.ReportCodec;
+import dev.longhaul.report.SessionReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code longhaul report RUN.json [RUN2.json …]}: saved reports as an HTML page, a Markdown summary, a CSV table. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Render saved reports: one self-contained HTML page with charts (--html), a Markdown summary "
+                + "for a pull request (--markdown), one CSV row per turn and run (--csv). The first report is the "
+                + "baseline the others are compared with. Without an output option the Markdown goes to standard output.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "Run reports (longhaul's or the seed's), baseline first.")
+    List<Path> reports;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML page here.")
+    Path html;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Write the Markdown summary here.")
+    Path markdown;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the per-turn CSV here.")
+    Path csv;
+
+    @Option(names = "--comparison", paramLabel = "FILE",
+            description = "Show the comparisons of this comparison.json (as written by ab) instead of comparing the "
+                    + "reports anew.")
+    Path comparison;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        List<SessionReport> runs = new ArrayList<>();
+        for (Path file : reports) {
+            runs.add(ReportCodec.read(file));
+        }
+        List<Arm> arms = arms(runs);
+        ReportSet set = comparison == null ? ReportSet.compared(arms)
+                : new ReportSet(arms, comparisons(comparison));
+        PrintWriter out = spec.commandLine().getOut();
+        if (html == null && markdown == null && csv == null) {
+            out.print(MarkdownReport.render(set));
+            return 0;
+        }
+        if (html != null) {
+            createParent(html);
+            HtmlReport.write(set, html);
+            out.println("HTML report saved to: " + html);
+        }
+        if (markdown != null) {
+            createParent(markdown);
+            Files.writeString(markdown, MarkdownReport.render(set), StandardCharsets.UTF_8);
+            out.println("Markdown summary saved to: " + markdown);
+        }
+        if (csv != null) {
+            createParent(csv);
+            Files.writeString(csv, CsvReport.render(set), StandardCharsets.UTF_8);
+            out.println("CSV saved to: " + csv);
+        }
+        return 0;
+    }
+
+    /**
+     * Labels by KV type; when two runs share one (e.g. two f16 runs with other seeds), every run is labelled by its
+     * file name instead, which the user chose and can tell apart.
+     */
+    private List<Arm> arms(List<SessionReport> runs) {
+        List<String> labels = new ArrayList<>(runs.stream().map(SessionReport::label).toList());
+        if (new HashSet<>(labels).size() < labels.size()) {
+            labels.clear();
+            for (Path file : reports) {
+                labels.add(file.getFileName().toString().replaceFirst("\\.json$", ""));
+            }
+        }
+        if (new HashSet<>(labels).size() < labels.size()) {
+            return ReportSet.of(runs).arms(); // same file names in other directories: numbered
+        }
+        List<Arm> arms = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            arms.add(new Arm(labels.get(i), runs.get(i)));
+        }
+        return arms;
+    }
+
+    /** The {@code comparisons} of an ab comparison.json, or the single comparison object a file holds. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> comparisons(Path file) throws IOException {
+        Object root;
+        try {
+            root = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build().readValue(Files.readString(file), Object.class);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root instanceof Map<?, ?> map && map.get("comparisons") instanceof List<?> list
+                && list.stream().allMatch(Map.class::isInstance)) {
+            List<Map<String, Object>> comparisons = new ArrayList<>();
+            list.forEach(c -> comparisons.add(new LinkedHashMap<>((Map<String, Object>) c)));
+            return comparisons;
+        }
+        if (root instanceof Map<?, ?> map && map.containsKey("labels")) {
+            return List.of(new LinkedHashMap<>((Map<String, Object>) map));
+        }
+        throw new IllegalArgumentException(file + ": not a comparison: expected a \"comparisons\" list or an object "
+                + "with \"labels\"");
+    }
+
+    /** {@code run.json} → {@code run.html}. */
+    static Path htmlBeside(Path report) {
+        String name = report.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return report.resolveSibling(stem + ".html");
+    }
+
+    /**
+     * The runs of an {@code ab}, labelled as their files are named ({@code <kv>}, or {@code <kv>.r<N>} with repeats),
+     * with the comparisons {@code comparison.json} holds.
+     *
+     * @param byArm       arm label → its runs by repeat, baseline arm first
+     * @param comparisons the comparison objects
+     * @return the set to render
+     */
+    static ReportSet abRuns(Map<String, List<SessionReport>> byArm, List<Map<String, Object>> comparisons) {
+        List<Arm> arms = new ArrayList<>();
+        byArm.forEach((label, runs) -> {
+            for (int i = 0; i < runs.size(); i++) {
+                arms.add(new Arm(runs.size() == 1 ? label : label + ".r" + (i + 1), runs.get(i)));
+            }
+        });
+        return new ReportSet(arms, comparisons);
+    }
+
+    /**
+     * Writes the HTML page of a finished {@code run} or {@code ab} next to its JSON. A failure is reported on
+     * {@code err} and not fatal: the JSON, which holds every figure, is already saved.
+     *
+     * @param set  the runs and comparisons
+     * @param page where the page goes
+     * @param out  where the "saved" line goes
+     * @param err  where a failure is reported
+     */
+    static void writeHtml(ReportSet set, Path page, PrintWriter out, PrintWriter err) {
+        try {
+            HtmlReport.write(set, page);
+            out.println("HTML report saved to: " + page);
+        } catch (IOException | RuntimeException e) {
+            err.println("longhaul: HTML report " + page + " not written: " + e.getMessage());
+        }
+        out.flush();
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}
