@@ -234,19 +234,28 @@ public final class BackendConfig {
             this.environment = c.environment;
         }
 
-        /** @param provider the provider name  @return this builder */
+        /**
+         * @param provider the provider name
+         * @return this builder
+         */
         public Builder provider(String provider) {
             this.provider = requireText(provider, "provider");
             return this;
         }
 
-        /** @param model the model name to request, or null for the backend's default  @return this builder */
+        /**
+         * @param model the model name to request, or null for the backend's default
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model;
             return this;
         }
 
-        /** @param baseUrl the server's base URL, or null for the provider's default  @return this builder */
+        /**
+         * @param baseUrl the server's base URL, or null for the provider's default
+         * @return this builder
+         */
         public Builder baseUrl(URI baseUrl) {
             this.baseUrl = baseUrl;
             return this;
@@ -276,25 +285,37 @@ public final class BackendConfig {
             return this;
         }
 
-        /** @param kvType the KV cache type (label or, for in-process backends, the type to apply)  @return this builder */
+        /**
+         * @param kvType the KV cache type (label or, for in-process backends, the type to apply)
+         * @return this builder
+         */
         public Builder kvType(String kvType) {
             this.kvType = requireText(kvType, "kv type");
             return this;
         }
 
-        /** @param timeout the per-request timeout, positive  @return this builder */
+        /**
+         * @param timeout the per-request timeout, positive
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = requirePositive(timeout, "timeout");
             return this;
         }
 
-        /** @param connectTimeout the TCP connect timeout, positive  @return this builder */
+        /**
+         * @param connectTimeout the TCP connect timeout, positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = requirePositive(connectTimeout, "connect timeout");
             return this;
         }
 
-        /** @param temperature sampling temperature in [0, 100], or null for the default  @return this builder */
+        /**
+         * @param temperature sampling temperature in [0, 100], or null for the default
+         * @return this builder
+         */
         public Builder temperature(Double temperature) {
             if (temperature != null && (temperature.isNaN() || temperature < 0 || temperature > 100)) {
                 throw new IllegalArgumentException("temperature " + temperature + " is out of range [0, 100]");
@@ -303,37 +324,55 @@ public final class BackendConfig {
             return this;
         }
 
-        /** @param seed the sampling seed, or null  @return this builder */
+        /**
+         * @param seed the sampling seed, or null
+         * @return this builder
+         */
         public Builder seed(Long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** @param maxTokens tokens to generate at most per turn, positive, or null  @return this builder */
+        /**
+         * @param maxTokens tokens to generate at most per turn, positive, or null
+         * @return this builder
+         */
         public Builder maxTokens(Integer maxTokens) {
             this.maxTokens = requirePositiveOrNull(maxTokens, "max tokens");
             return this;
         }
 
-        /** @param contextSize context window in tokens, positive, or null  @return this builder */
+        /**
+         * @param contextSize context window in tokens, positive, or null
+         * @return this builder
+         */
         public Builder contextSize(Integer contextSize) {
             this.contextSize = requirePositiveOrNull(contextSize, "context size");
             return this;
         }
 
-        /** @param threads CPU threads for in-process inference, positive, or null  @return this builder */
+        /**
+         * @param threads CPU threads for in-process inference, positive, or null
+         * @return this builder
+         */
         public Builder threads(Integer threads) {
             this.threads = requirePositiveOrNull(threads, "threads");
             return this;
         }
 
-        /** @param stream whether to stream answers, or null for the backend's default  @return this builder */
+        /**
+         * @param stream whether to stream answers, or null for the backend's default
+         * @return this builder
+         */
         public Builder stream(Boolean stream) {
             this.stream = stream;
             return this;
         }
 
-        /** @param maxRetries retries after the first attempt, 0 to 20  @return this builder */
+        /**
+         * @param maxRetries retries after the first attempt, 0 to 20
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0 || maxRetries > 20) {
                 throw new IllegalArgumentException("max retries " + maxRetries + " is out of range [0, 20]");
@@ -342,25 +381,38 @@ public final class BackendConfig {
             return this;
         }
 
-        /** @param apiKeyEnv the environment variable holding an API key, or null  @return this builder */
+        /**
+         * @param apiKeyEnv the environment variable holding an API key, or null
+         * @return this builder
+         */
         public Builder apiKeyEnv(String apiKeyEnv) {
             this.apiKeyEnv = apiKeyEnv;
             return this;
         }
 
-        /** @param modelFile the model file for in-process backends, or null  @return this builder */
+        /**
+         * @param modelFile the model file for in-process backends, or null
+         * @return this builder
+         */
         public Builder modelFile(Path modelFile) {
             this.modelFile = modelFile;
             return this;
         }
 
-        /** @param name a provider-specific option  @param value its value  @return this builder */
+        /**
+         * @param name a provider-specific option
+         * @param value its value
+         * @return this builder
+         */
         public Builder option(String name, String value) {
             options.put(requireText(name, "option name"), Objects.requireNonNull(value, "option value"));
             return this;
         }
 
-        /** @param environment how to look up environment variables (tests inject one)  @return this builder */
+        /**
+         * @param environment how to look up environment variables (tests inject one)
+         * @return this builder
+         */
         public Builder environment(UnaryOperator<String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;

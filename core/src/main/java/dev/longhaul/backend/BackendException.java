@@ -45,7 +45,9 @@ public class BackendException extends Exception {
         }
     }
 
+    /** What sort of failure this is. */
     private final Kind kind;
+    /** How many attempts were made before giving up. */
     private final int attempts;
 
     /**

@@ -18,7 +18,16 @@ import java.util.Objects;
 public record BackendInfo(String provider, String model, String kvType, Integer contextSize,
                           Map<String, Object> facts) {
 
-    /** Copies {@code facts} into an unmodifiable ordered map. */
+    /**
+     * Copies {@code facts} into an unmodifiable ordered map.
+     *
+     * @param provider    the provider name ({@code ollama}, {@code llama-server}, {@code llamacpp}, …)
+     * @param model       the model name the server or file reports, or null
+     * @param kvType      the KV cache type that was actually applied, or null when the backend cannot know it
+     *                    (servers do not reveal it; the embedded backend does)
+     * @param contextSize the context window in tokens, or null when unknown
+     * @param facts       further facts (server build, parameter count, …), scalar values only, in report order
+     */
     public BackendInfo {
         Objects.requireNonNull(provider, "provider");
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts == null ? Map.of() : facts));

@@ -31,23 +31,37 @@ public record ChatMessage(Role role, String content) {
         }
     }
 
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param role    who said it
+     * @param content what was said
+     */
     public ChatMessage {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");
     }
 
-    /** @param content the text  @return a user message */
+    /**
+     * @param content the text
+     * @return a user message
+     */
     public static ChatMessage user(String content) {
         return new ChatMessage(Role.USER, content);
     }
 
-    /** @param content the text  @return an assistant message */
+    /**
+     * @param content the text
+     * @return an assistant message
+     */
     public static ChatMessage assistant(String content) {
         return new ChatMessage(Role.ASSISTANT, content);
     }
 
-    /** @param content the text  @return a system message */
+    /**
+     * @param content the text
+     * @return a system message
+     */
     public static ChatMessage system(String content) {
         return new ChatMessage(Role.SYSTEM, content);
     }

@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record ChatRequest(List<ChatMessage> messages) {
 
-    /** Copies the messages and rejects an empty conversation. */
+    /**
+     * Copies the messages and rejects an empty conversation.
+     *
+     * @param messages the history window followed by this turn's user message; never empty
+     */
     public ChatRequest {
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
         if (messages.isEmpty()) {

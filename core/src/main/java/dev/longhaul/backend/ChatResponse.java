@@ -17,7 +17,16 @@ import java.util.Objects;
  */
 public record ChatResponse(String content, String finishReason, GenerationStats stats, Map<String, Object> extra) {
 
-    /** Copies {@code extra} into an unmodifiable ordered map. */
+    /**
+     * Copies {@code extra} into an unmodifiable ordered map.
+     *
+     * @param content      the assistant's text
+     * @param finishReason why generation stopped ({@code stop}, {@code length}, …) as the backend says it, or null
+     * @param stats        token counts and timings
+     * @param extra        further backend-specific figures in report order (for example llama-server's
+     *                     {@code timings} or Ollama's {@code load_duration}); scalar values only; copied into the
+     *                     turn's metrics under these keys
+     */
     public ChatResponse {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(stats, "stats");

@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record ForcedAnswer(List<TokenDistribution> positions, int topK) {
 
-    /** Copies the positions. */
+    /**
+     * Copies the positions.
+     *
+     * @param positions one entry per answer token, in order
+     * @param topK      how many candidates each position carries (the K of top-K)
+     */
     public ForcedAnswer {
         positions = List.copyOf(positions);
     }

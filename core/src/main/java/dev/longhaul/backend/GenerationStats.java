@@ -17,7 +17,16 @@ import java.util.Objects;
 public record GenerationStats(Integer promptTokens, Integer cachedPromptTokens, Integer completionTokens,
                               Duration elapsed, Duration timeToFirstToken, Double tokensPerSecond) {
 
-    /** Rejects a null elapsed time. */
+    /**
+     * Rejects a null elapsed time.
+     *
+     * @param promptTokens       tokens in the prompt as the backend counted them (includes cached ones), or null
+     * @param cachedPromptTokens prompt tokens the backend did not evaluate again (prefix/prompt cache), or null
+     * @param completionTokens   tokens generated, or null
+     * @param elapsed            wall time from sending the request to the end of the answer
+     * @param timeToFirstToken   wall time until the first generated token arrived, or null when not streamed
+     * @param tokensPerSecond    generation speed, or null when it cannot be known
+     */
     public GenerationStats {
         Objects.requireNonNull(elapsed, "elapsed");
     }

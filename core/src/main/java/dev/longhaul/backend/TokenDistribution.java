@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record TokenDistribution(TokenLogprob actual, List<TokenLogprob> top) {
 
-    /** Copies the candidates. */
+    /**
+     * Copies the candidates.
+     *
+     * @param actual the token at this position of the answer, with the probability the model gave it
+     * @param top    the K most likely tokens at this position, most likely first
+     */
     public TokenDistribution {
         Objects.requireNonNull(actual, "actual");
         top = List.copyOf(top);

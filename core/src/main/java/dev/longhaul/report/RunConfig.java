@@ -28,7 +28,17 @@ public record RunConfig(String backend, String model, String kvType, int totalTu
     public static final List<String> STANDARD_KEYS =
             List.of("backend", "model", "kv_type", "total_turns", "history_window", "timestamp");
 
-    /** Copies {@code extra} into an unmodifiable ordered map; rejects extra keys that are standard keys. */
+    /**
+     * Copies {@code extra} into an unmodifiable ordered map; rejects extra keys that are standard keys.
+     *
+     * @param backend       the backend (provider) name
+     * @param model         the model name
+     * @param kvType        the KV cache type label (for the embedded backend: the type applied)
+     * @param totalTurns    turns requested
+     * @param historyWindow turns of history kept
+     * @param timestamp     when the run started, ISO-8601 as Python's {@code datetime.isoformat()} writes it
+     * @param extra         further keys in report order; values are JSON scalars, lists or maps
+     */
     public RunConfig {
         extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra == null ? Map.of() : extra));
         for (String key : extra.keySet()) {

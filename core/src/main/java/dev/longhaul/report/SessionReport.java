@@ -18,7 +18,16 @@ import java.util.Objects;
 public record SessionReport(RunConfig config, List<TurnMetrics> turnMetrics, List<DegradationAlert> degradationAlerts,
                             Summary summary, List<SavedResponse> responses, List<FailedTurn> failedTurns) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param config            how the run was set up
+     * @param turnMetrics       one entry per answered turn, in turn order
+     * @param degradationAlerts turns whose score dropped, in turn order
+     * @param summary           the run's figures
+     * @param responses         prompts and answers, empty unless responses were saved
+     * @param failedTurns       turns that got no answer
+     */
     public SessionReport {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(summary, "summary");

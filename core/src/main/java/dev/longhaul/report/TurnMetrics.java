@@ -22,6 +22,10 @@ public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
     /**
      * Copies {@code values} into an unmodifiable ordered map; requires a numeric {@code quality_score} and no
      * {@code turn} or {@code phase} key among the values.
+     *
+     * @param turn   1-based turn number
+     * @param phase  the script phase
+     * @param values metric name to value, in report order, without {@code turn} and {@code phase}
      */
     public TurnMetrics {
         Objects.requireNonNull(phase, "phase");

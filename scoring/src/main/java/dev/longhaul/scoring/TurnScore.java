@@ -22,7 +22,12 @@ public record TurnScore(double qualityScore, Map<String, Object> metrics) {
     /** The metric key under which every scorer reports its composite score. */
     public static final String QUALITY_SCORE = "quality_score";
 
-    /** Copies the metrics into an unmodifiable ordered map and checks that the values are plain scalars. */
+    /**
+     * Copies the metrics into an unmodifiable ordered map and checks that the values are plain scalars.
+     *
+     * @param qualityScore the composite score that degradation detection and comparisons use
+     * @param metrics      named metric values in report order; must contain {@code quality_score}
+     */
     public TurnScore {
         Objects.requireNonNull(metrics, "metrics");
         Map<String, Object> copy = new LinkedHashMap<>();
