@@ -17,7 +17,15 @@ import java.util.Optional;
 public record RecordedRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body,
                               int connection) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param method     the method, for example {@code POST}
+     * @param path       the request target as sent, for example {@code /v1/chat/completions}
+     * @param headers    the headers in the order received (names as sent)
+     * @param body       the body bytes (de-chunked when sent chunked)
+     * @param connection which connection it came on, from 1 in the order they were accepted
+     */
     public RecordedRequest {
         headers = List.copyOf(headers);
         body = body.clone();

@@ -299,13 +299,19 @@ public final class ReplayServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param idleTimeout how long a connection may wait for its next request, positive  @return this builder */
+        /**
+         * @param idleTimeout how long a connection may wait for its next request, positive
+         * @return this builder
+         */
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = positive(idleTimeout, "idle timeout");
             return this;
         }
 
-        /** @param hangLimit how long a hanging reply holds its connection at most, positive  @return this builder */
+        /**
+         * @param hangLimit how long a hanging reply holds its connection at most, positive
+         * @return this builder
+         */
         public Builder hangLimit(Duration hangLimit) {
             this.hangLimit = positive(hangLimit, "hang limit");
             return this;

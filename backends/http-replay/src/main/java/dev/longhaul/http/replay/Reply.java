@@ -228,18 +228,28 @@ public final class Reply {
             this.reason = Objects.requireNonNull(reason, "reason");
         }
 
-        /** @param name a header name  @param value its value  @return this builder */
+        /**
+         * @param name a header name
+         * @param value its value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             headers.put(name, value);
             return this;
         }
 
-        /** @param text the body, UTF-8, sent with Content-Length  @return this builder */
+        /**
+         * @param text the body, UTF-8, sent with Content-Length
+         * @return this builder
+         */
         public Builder body(String text) {
             return body(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** @param bytes the body, sent with Content-Length  @return this builder */
+        /**
+         * @param bytes the body, sent with Content-Length
+         * @return this builder
+         */
         public Builder body(byte[] bytes) {
             this.body = bytes.clone();
             this.chunks = null;

@@ -400,19 +400,28 @@ public final class HttpTransport implements AutoCloseable {
             this.baseUrl = baseUrl;
         }
 
-        /** @param timeout the longest wait without progress, positive  @return this builder */
+        /**
+         * @param timeout the longest wait without progress, positive
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
             return this;
         }
 
-        /** @param connectTimeout the longest wait for a TCP connection, positive  @return this builder */
+        /**
+         * @param connectTimeout the longest wait for a TCP connection, positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connect timeout");
             return this;
         }
 
-        /** @param maxRetries retries after the first attempt, not negative  @return this builder */
+        /**
+         * @param maxRetries retries after the first attempt, not negative
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("max retries " + maxRetries + " must not be negative");
@@ -421,31 +430,46 @@ public final class HttpTransport implements AutoCloseable {
             return this;
         }
 
-        /** @param retryPolicy the delays between retries  @return this builder */
+        /**
+         * @param retryPolicy the delays between retries
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
-        /** @param sleeper how to wait between retries (tests inject a recording one)  @return this builder */
+        /**
+         * @param sleeper how to wait between retries (tests inject a recording one)
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** @param clock the wall clock an HTTP-date {@code Retry-After} is measured against  @return this builder */
+        /**
+         * @param clock the wall clock an HTTP-date {@code Retry-After} is measured against
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param jitter numbers in [0, 1) that pick each backoff within its jitter range  @return this builder */
+        /**
+         * @param jitter numbers in [0, 1) that pick each backoff within its jitter range
+         * @return this builder
+         */
         public Builder jitter(DoubleSupplier jitter) {
             this.jitter = Objects.requireNonNull(jitter, "jitter");
             return this;
         }
 
-        /** @param classifier what 4xx answers mean for this API  @return this builder */
+        /**
+         * @param classifier what 4xx answers mean for this API
+         * @return this builder
+         */
         public Builder errorClassifier(ErrorClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;

@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record JsonResponse(int status, JsonNode body, Duration elapsed, int attempts) {
 
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param status   the HTTP status
+     * @param body     the parsed body
+     * @param elapsed  time from sending the request (of the successful attempt) until the whole body arrived
+     * @param attempts attempts made, 1 when the first one succeeded
+     */
     public JsonResponse {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(elapsed, "elapsed");

@@ -21,7 +21,13 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60));
 
-    /** Validates the durations. */
+    /**
+     * Validates the durations.
+     *
+     * @param initialBackoff the base delay before the first retry, positive
+     * @param maxBackoff     the largest backoff delay, at least {@code initialBackoff}
+     * @param maxRetryAfter  the most a {@code Retry-After} header may make us wait, not negative
+     */
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");

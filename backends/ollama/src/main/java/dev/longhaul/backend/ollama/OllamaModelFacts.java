@@ -24,7 +24,10 @@ final class OllamaModelFacts {
         this.settings = settings;
     }
 
-    /** @param version the {@code version} of {@code /api/version}  @return this */
+    /**
+     * @param version the {@code version} of {@code /api/version}
+     * @return this
+     */
     OllamaModelFacts serverVersion(String version) {
         if (version != null && !version.isBlank()) {
             facts.put("server_version", version);
@@ -32,7 +35,10 @@ final class OllamaModelFacts {
         return this;
     }
 
-    /** @param show the {@code /api/show} answer  @return this */
+    /**
+     * @param show the {@code /api/show} answer
+     * @return this
+     */
     OllamaModelFacts show(JsonNode show) {
         JsonNode details = show.path("details");
         putText("family", details.path("family"));

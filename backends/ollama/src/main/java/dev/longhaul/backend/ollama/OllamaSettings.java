@@ -26,7 +26,17 @@ public record OllamaSettings(URI baseUrl, String model, int numCtx, Double tempe
     /** The seed's context window: it sent {@code num_ctx} 8192 on every request. */
     public static final int DEFAULT_NUM_CTX = 8192;
 
-    /** Rejects a missing URL or model and a non-positive window. */
+    /**
+     * Rejects a missing URL or model and a non-positive window.
+     *
+     * @param baseUrl     the server, without a trailing slash
+     * @param model       the model name as Ollama knows it
+     * @param numCtx      the context window sent as {@code options.num_ctx}
+     * @param temperature {@code options.temperature}, or null to leave it to the model's default
+     * @param seed        {@code options.seed}, or null to leave it to the model's default
+     * @param numPredict  {@code options.num_predict}, or null to leave it to the model's default
+     * @param stream      whether to ask for an NDJSON stream (which lets the time to first token be measured)
+     */
     public OllamaSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(model, "model");
