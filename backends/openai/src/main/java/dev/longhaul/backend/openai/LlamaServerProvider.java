@@ -1,5 +1,9 @@
 package dev.longhaul.backend.openai;
 
+import dev.longhaul.backend.Backend;
+import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendException;
+
 /**
  * Provider {@code llama-server}: llama.cpp's server at {@code http://localhost:8080} by default. The model name is
  * optional (the server serves the model it was started with); {@link OpenAiBackend#info()} reads
@@ -13,5 +17,11 @@ public final class LlamaServerProvider extends OpenAiCompatibleProvider {
     /** For {@link java.util.ServiceLoader}. */
     public LlamaServerProvider() {
         super(NAME, "llama.cpp llama-server", false);
+    }
+
+    /** An {@link OpenAiBackend} that can also force tokens through llama-server's {@code /completion}. */
+    @Override
+    public Backend create(BackendConfig config) throws BackendException {
+        return new LlamaServerBackend(OpenAiBackend.create(config, false));
     }
 }

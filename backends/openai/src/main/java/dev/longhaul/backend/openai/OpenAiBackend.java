@@ -193,6 +193,11 @@ public final class OpenAiBackend implements Backend {
         return transport.serverName() + " at " + transport.baseUrl();
     }
 
+    /** The connection, for llama-server's own endpoints ({@link LlamaServerBackend}). */
+    HttpTransport transport() {
+        return transport;
+    }
+
     /** {@code https://api.openai.com/v1} and {@code …/v1/} mean the server {@code https://api.openai.com}. */
     static URI withoutV1Suffix(URI url) {
         String s = url.toString();
