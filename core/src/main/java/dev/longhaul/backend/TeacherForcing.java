@@ -4,6 +4,10 @@ package dev.longhaul.backend;
  * An optional capability of a {@link Backend}: evaluate a given answer token by token (teacher forcing) and report
  * the model's top-K next-token distribution at every position. Token-level fidelity comparisons (KL divergence,
  * same-top-token rate) between KV cache types use it. Test for it with {@code backend instanceof TeacherForcing}.
+ *
+ * <p>The distributions are the model's before any sampler (the softmax of its logits), as llama-perplexity uses them.
+ * The embedded {@code llamacpp} backend evaluates the answer in one pass and knows every probability; the
+ * {@code llama-server} backend asks the server once per answer token and knows only the top K.
  */
 public interface TeacherForcing {
 
