@@ -53,7 +53,21 @@ public record RepeatedComparison(Comparison seed, int runs, Pair<List<Long>> see
     public static final List<String> DEFAULT_METRICS =
             List.of(QUALITY, "response_length", "repetition_ratio", "hallucinated_references");
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param seed        the seed's comparison: of the two reports for one run per side, else of the pooled turns
+     *                    of all runs of each side (alerts of all runs, first degradation = the earliest)
+     * @param runs        run pairs
+     * @param seeds       each side's sampling seeds, in run order ({@code config.seed}; null where a report has none)
+     * @param metrics     metrics both sides carry, {@code quality_score} first
+     * @param armMetrics  numeric metrics only side B carries (e.g. token-level fidelity against A's answers)
+     * @param perTurn     per-turn mean differences and side-B-only means, turns ascending
+     * @param drop        where side B's quality fell away, or null
+     * @param verdict     the judgement of {@code quality_score} from its interval (and the noise floor when known)
+     * @param resampling  how intervals and p-values were resampled
+     * @param noiseFloor  the baseline against itself with other seeds, or null
+     */
     public RepeatedComparison {
         metrics = List.copyOf(metrics);
         armMetrics = List.copyOf(armMetrics);

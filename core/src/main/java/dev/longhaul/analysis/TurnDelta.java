@@ -15,7 +15,14 @@ import java.util.Map;
  */
 public record TurnDelta(int turn, int pairs, Map<String, Double> deltas, Map<String, Double> armOnly) {
 
-    /** Copies the maps, keeping their order. */
+    /**
+     * Copies the maps, keeping their order.
+     *
+     * @param turn   the turn number
+     * @param pairs  run pairs in which both sides answered this turn
+     * @param deltas metric → mean of {@code b - a} at this turn
+     * @param armOnly metric → mean of side B's value at this turn
+     */
     public TurnDelta {
         deltas = Collections.unmodifiableMap(new LinkedHashMap<>(deltas));
         armOnly = Collections.unmodifiableMap(new LinkedHashMap<>(armOnly));

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Arm(String label, ArmLauncher launcher) {
 
-    /** Rejects an empty label. */
+    /**
+     * Rejects an empty label.
+     *
+     * @param label    the arm's name in reports and comparisons; distinct within an experiment
+     * @param launcher launches each run
+     */
     public Arm {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("an arm needs a label");

@@ -24,7 +24,18 @@ public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long>
                                Map<String, List<SessionReport>> reports, List<SessionReport> noiseFloorReports,
                                List<RepeatedComparison> comparisons, RepeatedComparison noiseFloor) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param labels            the arms' labels, baseline first
+     * @param seeds             the arms' seeds by repeat: S, S+1, …
+     * @param noiseFloorSeeds   the noise-floor reruns' seeds (S+R, …), empty without a noise floor
+     * @param sharedHistory     whether every arm answered the baseline's history
+     * @param reports           label → the arm's reports, by repeat
+     * @param noiseFloorReports the baseline's reruns with other seeds, by repeat; empty without a noise floor
+     * @param comparisons       each arm after the first against the baseline, with the noise floor beside when measured
+     * @param noiseFloor        the baseline against its reruns, or null
+     */
     public ExperimentResult {
         labels = List.copyOf(labels);
         seeds = List.copyOf(seeds);

@@ -23,7 +23,14 @@ public record LaunchedArm(BackendConfig config, Backend backend, Map<String, Obj
 
     private static final Logger log = LoggerFactory.getLogger(LaunchedArm.class);
 
-    /** Requires exactly one of config and backend; copies the extras. */
+    /**
+     * Requires exactly one of config and backend; copies the extras.
+     *
+     * @param config       the backend config, or null when {@code backend} is given
+     * @param backend      the backend instance, or null when {@code config} is given
+     * @param reportExtras keys added to the report's {@code config} after the run (e.g. a server's command line)
+     * @param resources    closed after the run (e.g. the server), or null
+     */
     public LaunchedArm {
         if ((config == null) == (backend == null)) {
             throw new IllegalArgumentException("a launched arm has either a backend config or a backend");

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Arm(String label, SessionReport report) {
 
-    /** Rejects a blank label or a missing report. */
+    /**
+     * Rejects a blank label or a missing report.
+     *
+     * @param label  the run's name in the rendering (for an A/B arm its KV type); not blank
+     * @param report the run's report
+     */
     public Arm {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("an arm needs a label");

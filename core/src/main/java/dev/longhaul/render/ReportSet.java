@@ -24,7 +24,12 @@ import java.util.Set;
  */
 public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons) {
 
-    /** Copies the lists; rejects an empty set of arms and repeated labels. */
+    /**
+     * Copies the lists; rejects an empty set of arms and repeated labels.
+     *
+     * @param arms        the runs, baseline first; labels unique
+     * @param comparisons comparison objects (usually one per arm after the baseline), in display order
+     */
     public ReportSet {
         arms = List.copyOf(arms);
         if (arms.isEmpty()) {

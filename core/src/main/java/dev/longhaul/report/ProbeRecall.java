@@ -39,7 +39,15 @@ public record ProbeRecall(Tally all, Tally inContext, Tally outOfContext, Map<St
     /** The distance buckets, in turns since the plant: 1–5, 6–10, 11–20, 21 and more. */
     public static final List<String> DISTANCE_BUCKETS = List.of("1-5", "6-10", "11-20", "21+");
 
-    /** Copies the buckets in order. */
+    /**
+     * Copies the buckets in order.
+     *
+     * @param all          every counted probe
+     * @param inContext    probes whose answer was in the messages sent
+     * @param outOfContext probes whose answer was not
+     * @param byDistance   probes by turns since the plant, one entry per {@link #DISTANCE_BUCKETS} label, in order
+     * @param unplanted    answered probes whose fact had not been planted by an answered turn
+     */
     public ProbeRecall {
         byDistance = Collections.unmodifiableMap(new LinkedHashMap<>(byDistance));
     }

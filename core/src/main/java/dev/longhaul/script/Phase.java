@@ -16,7 +16,13 @@ import java.util.Objects;
  */
 public record Phase(String name, List<String> prompts, List<TurnMarks> marks) {
 
-    /** Copies the lists and rejects an empty or blank phase, or marks that do not match the prompts one to one. */
+    /**
+     * Copies the lists and rejects an empty or blank phase, or marks that do not match the prompts one to one.
+     *
+     * @param name    the phase name reported with every turn
+     * @param prompts the user prompts of this phase; never empty
+     * @param marks   one entry per prompt, {@link TurnMarks#NONE} for an ordinary turn
+     */
     public Phase {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a phase needs a name");

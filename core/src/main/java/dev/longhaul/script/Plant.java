@@ -8,7 +8,12 @@ package dev.longhaul.script;
  */
 public record Plant(String key, String value) {
 
-    /** Rejects a blank key or value. */
+    /**
+     * Rejects a blank key or value.
+     *
+     * @param key   names the fact; probes refer to it
+     * @param value the fact as the prompt states it; it must occur in the planting turn's prompt
+     */
     public Plant {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("a plant needs a key");

@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 public record Probe(String key, List<String> expect) {
 
-    /** Copies the alternatives; rejects a blank key, no alternatives or a blank one. */
+    /**
+     * Copies the alternatives; rejects a blank key, no alternatives or a blank one.
+     *
+     * @param key    the planted fact asked for
+     * @param expect the alternatives that count as recalled; never empty
+     */
     public Probe {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("a probe needs a key");

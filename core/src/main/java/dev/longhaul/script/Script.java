@@ -54,7 +54,12 @@ public record Script(String name, List<Phase> phases) {
     private static final String SEED_RESOURCE = "seed-script.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Copies the phases and rejects an empty script. */
+    /**
+     * Copies the phases and rejects an empty script.
+     *
+     * @param name   the script's name, recorded in reports
+     * @param phases the phases in order; never empty
+     */
     public Script {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a script needs a name");

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record ScriptedTurn(int turn, String phase, String prompt, TurnMarks marks) {
 
-    /** Rejects null marks. */
+    /**
+     * Rejects null marks.
+     *
+     * @param turn   1-based turn number
+     * @param phase  the phase name
+     * @param prompt the user prompt
+     * @param marks  its plant, probe and exclusion from the quality figures; {@link TurnMarks#NONE} for an
+     *               ordinary turn
+     */
     public ScriptedTurn {
         Objects.requireNonNull(marks, "marks");
     }

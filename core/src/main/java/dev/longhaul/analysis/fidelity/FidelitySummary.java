@@ -54,7 +54,19 @@ public record FidelitySummary(int turns, int topK, FidelityStats stats, Interval
                             Integer firstDivergence) {
     }
 
-    /** Copies the series. */
+    /**
+     * Copies the series.
+     *
+     * @param turns                the turns with fidelity figures
+     * @param topK                 the smallest K any turn used
+     * @param stats                statistics over all positions of those turns (Δp pooled from the turns' figures)
+     * @param kldMeanInterval      bootstrap interval of the mean KLD over turns
+     * @param sameTopRateInterval  bootstrap interval of the same-top rate over turns
+     * @param greedyTurns          turns that report a first divergence (greedy runs), 0 otherwise
+     * @param divergedTurns        of those, the turns where the arm's answer departed from the baseline's
+     * @param medianFirstDivergence the median token index of departure over the diverged turns; NaN when none
+     * @param perTurn              one point per turn, in turn order
+     */
     public FidelitySummary {
         perTurn = List.copyOf(perTurn);
     }

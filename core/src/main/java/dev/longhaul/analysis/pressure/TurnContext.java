@@ -31,7 +31,14 @@ public record TurnContext(int promptChars, Integer promptTokens, Integer complet
     /** The share of the context a prompt must fill to count as near it. */
     public static final double NEAR_FILL = 0.9;
 
-    /** Rejects a context size below 1. */
+    /**
+     * Rejects a context size below 1.
+     *
+     * @param promptChars      characters of all messages sent (the history window and the prompt)
+     * @param promptTokens     prompt tokens as the backend counted them, or null when it did not say
+     * @param completionTokens tokens generated, or null when the backend did not say
+     * @param contextSize      the context window in tokens, at least 1
+     */
     public TurnContext {
         if (contextSize < 1) {
             throw new IllegalArgumentException("context size must be at least 1 token, was " + contextSize);

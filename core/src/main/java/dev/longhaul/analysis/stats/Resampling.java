@@ -13,7 +13,13 @@ public record Resampling(int resamples, long seed, double level) {
     /** 10,000 resamples, seed 42, 95% intervals. */
     public static final Resampling DEFAULT = new Resampling(10_000, 42L, 0.95);
 
-    /** Checks the ranges. */
+    /**
+     * Checks the ranges.
+     *
+     * @param resamples the number of bootstrap resamples and the permutation test's Monte Carlo budget, at least 100
+     * @param seed      the {@link SplitMix64} seed every resampling starts from
+     * @param level     the confidence level of intervals, in (0, 1)
+     */
     public Resampling {
         if (resamples < 100) {
             throw new IllegalArgumentException("resamples " + resamples + " must be at least 100");

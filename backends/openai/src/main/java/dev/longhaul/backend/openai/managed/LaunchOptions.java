@@ -25,7 +25,17 @@ public record LaunchOptions(Path logFile, int contextSize, Integer threads, Long
     /** The time a server gets to stop after SIGTERM when none is given. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param logFile        where the server's stdout and stderr go (replaced on start); the KV cache lines are read
+     *                       from it
+     * @param contextSize    {@code -c}: the context size in tokens
+     * @param threads        {@code -t}: CPU threads, or null for the server's default
+     * @param seed           {@code --seed}: the sampling seed, or null for the server's default
+     * @param startupTimeout how long to wait for {@code GET /health} to answer 200
+     * @param stopGrace      how long to wait after SIGTERM before killing the server
+     */
     public LaunchOptions {
         Objects.requireNonNull(logFile, "logFile");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
@@ -53,27 +63,42 @@ public record LaunchOptions(Path logFile, int contextSize, Integer threads, Long
         return new LaunchOptions(logFile, DEFAULT_CONTEXT_SIZE, null, null, DEFAULT_STARTUP_TIMEOUT, DEFAULT_STOP_GRACE);
     }
 
-    /** @param value the context size @return these options with it */
+    /**
+     * @param value the context size
+     * @return these options with it
+     */
     public LaunchOptions withContextSize(int value) {
         return new LaunchOptions(logFile, value, threads, seed, startupTimeout, stopGrace);
     }
 
-    /** @param value the threads, or null @return these options with them */
+    /**
+     * @param value the threads, or null
+     * @return these options with them
+     */
     public LaunchOptions withThreads(Integer value) {
         return new LaunchOptions(logFile, contextSize, value, seed, startupTimeout, stopGrace);
     }
 
-    /** @param value the seed, or null @return these options with it */
+    /**
+     * @param value the seed, or null
+     * @return these options with it
+     */
     public LaunchOptions withSeed(Long value) {
         return new LaunchOptions(logFile, contextSize, threads, value, startupTimeout, stopGrace);
     }
 
-    /** @param value the start-up timeout @return these options with it */
+    /**
+     * @param value the start-up timeout
+     * @return these options with it
+     */
     public LaunchOptions withStartupTimeout(Duration value) {
         return new LaunchOptions(logFile, contextSize, threads, seed, value, stopGrace);
     }
 
-    /** @param value the stop grace period @return these options with it */
+    /**
+     * @param value the stop grace period
+     * @return these options with it
+     */
     public LaunchOptions withStopGrace(Duration value) {
         return new LaunchOptions(logFile, contextSize, threads, seed, startupTimeout, value);
     }
