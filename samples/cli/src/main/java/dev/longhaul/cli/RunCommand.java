@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
         String rule = "=".repeat(70);
         out.println();
         out.println(rule);
-        out.println("Long-Session Quality Test — " + sessionOptions.turns + " turns");
+        out.println("Long-Session Quality Test — " + sessionOptions.turns() + " turns");
         out.println("Backend: " + backend + " | Model: " + config.model().orElse("(backend default)"));
         if (!backend.equals("ollama")) {
             out.println("KV Type: " + kvType);

@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 /** The session flags shared by {@code run} and {@code ab}: the conversation, what the report keeps, what is printed. */
 final class SessionOptions {
 
-    @Option(names = "--turns", defaultValue = "50",
-            description = "Turns to play; the script cycles to reach it (default: ${DEFAULT-VALUE}).")
-    int turns;
+    @Option(names = "--turns",
+            description = "Turns to play; the script cycles to reach it (default: 50, or 62 with --probes).")
+    Integer turns;
 
     @Option(names = "--history-window", defaultValue = "20", description = "Turns of history to keep (default: ${DEFAULT-VALUE}).")
     int historyWindow;
@@ -21,6 +21,11 @@ final class SessionOptions {
     @Option(names = "--script", description = "Conversation script (JSON: phases with prompts; default: the seed's 50 prompts).")
     Path script;
 
+    @Option(names = "--probes", description = "Add recall probes to the seed's conversation: 12 turns between its "
+            + "unchanged 50 prompts plant six facts and ask for them 3 to 27 turns later; the report gains recall per "
+            + "distance (see docs/probes-and-pressure.md).")
+    boolean probes;
+
     @Option(names = "--quiet", description = "Print no per-turn progress.")
     boolean quiet;
 
@@ -29,9 +34,24 @@ final class SessionOptions {
 
     private Script loaded;
 
-    /** Sets turns, history window, saved responses and, when given, the script (read once). */
+    /** @return the turns to play: {@code --turns}, else one cycle of the script with probes, else 50 */
+    int turns() {
+        if (turns != null) {
+            return turns;
+        }
+        return probes ? Script.seedWithProbes().cycleLength() : SessionBuilder.DEFAULT_TURNS;
+    }
+
+    /** Sets the probes, turns, history window, saved responses and, when given, the script (read once). */
     void applyTo(SessionBuilder session) {
-        session.turns(turns).historyWindow(historyWindow).saveResponses(saveResponses);
+        if (probes) {
+            if (script != null) {
+                throw new IllegalArgumentException("--probes adds its turns to the seed's conversation; put plants and "
+                        + "probes in your --script file instead (see docs/probes-and-pressure.md)");
+            }
+            session.probes();
+        }
+        session.turns(turns()).historyWindow(historyWindow).saveResponses(saveResponses);
         if (script != null) {
             if (loaded == null) {
                 loaded = Script.load(script);
