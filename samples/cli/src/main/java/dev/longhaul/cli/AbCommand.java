@@ -7,6 +7,7 @@ import dev.longhaul.analysis.RepeatedComparisonText;
 import dev.longhaul.analysis.fidelity.FidelitySummary;
 import dev.longhaul.analysis.fidelity.FidelityText;
 import dev.longhaul.analysis.fidelity.TokenFidelity;
+import dev.longhaul.analysis.probes.RecallTable;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
@@ -17,6 +18,7 @@ import dev.longhaul.experiment.ArmRun;
 import dev.longhaul.experiment.ExperimentListener;
 import dev.longhaul.experiment.ExperimentResult;
 import dev.longhaul.experiment.LaunchedArm;
+import dev.longhaul.report.ProbeRecall;
 import dev.longhaul.report.PythonJsonWriter;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
@@ -152,6 +154,7 @@ final class AbCommand implements Callable<Integer> {
                 FidelitySummary.of(report).ifPresent(s -> out.print(FidelityText.render(label, kvTypes.get(0), s)));
             }
         }
+        printRecall(out, result);
         Path comparisonFile = outputDir.resolve("comparison.json");
         Files.writeString(comparisonFile, PythonJsonWriter.write(comparisonDocument(result)) + "\n");
         out.println("Comparison saved to: " + comparisonFile);
@@ -159,6 +162,25 @@ final class AbCommand implements Callable<Integer> {
                 result.comparisons().stream().map(RepeatedComparisonJson::tree).toList()),
                 outputDir.resolve("report.html"), out, spec.commandLine().getErr());
         return result.stoppedEarly() ? Main.EXIT_INCOMPLETE : 0;
+    }
+
+    /** Recall of every run side by side, when the script had probes; repeats are numbered {@code f16#2}. */
+    private static void printRecall(PrintWriter out, ExperimentResult result) {
+        List<String> labels = new ArrayList<>();
+        List<ProbeRecall> recalls = new ArrayList<>();
+        for (String label : result.labels()) {
+            List<SessionReport> runs = result.reports(label);
+            for (int i = 0; i < runs.size(); i++) {
+                labels.add(runs.size() == 1 ? label : label + "#" + (i + 1));
+                recalls.add(ProbeRecall.of(runs.get(i).turnMetrics()).orElse(null));
+            }
+        }
+        List<String> lines = RecallTable.lines(labels, recalls);
+        if (!lines.isEmpty()) {
+            out.println();
+            out.println("RECALL PROBES:");
+            lines.forEach(out::println);
+        }
     }
 
     /** How each run of arm {@code index} gets its backend: a config, or a llama-server started for the run. */

@@ -46,6 +46,20 @@ class ProbesCliTest {
     }
 
     @Test
+    void abWithProbesShowsTheRecallOfEveryArm() throws Exception {
+        Path out = dir.resolve("ab");
+        CliTest.Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--probes", "--turns", "6",
+                "--output-dir", out.toString(), "--quiet");
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("RECALL PROBES:\n recall           f16          q8_0\n"
+                + " all              0/1 0.000    0/1 0.000\n"), r.out());
+        assertEquals(6, ReportCodec.read(out.resolve("q8_0.json")).turnMetrics().size());
+        assertEquals(1, ProbeRecall.of(ReportCodec.read(out.resolve("q8_0.json")).turnMetrics()).orElseThrow()
+                .all().probed());
+    }
+
+    @Test
     void probesAndAScriptOfYourOwnDoNotMix() throws Exception {
         Path script = Files.writeString(dir.resolve("s.json"), "{\"phases\":[{\"phase\":\"a\",\"turns\":[\"x\"]}]}");
         CliTest.Result r = longhaul("run", "--backend", "scripted", "--probes", "--script", script.toString(),
