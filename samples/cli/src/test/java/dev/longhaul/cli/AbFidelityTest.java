@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ab --shared-history --temperature 0} on the bundled model: token fidelity per turn, in reports and comparison. */
+/** {@code ab --shared-history --temperature 0} on the bundled model: token fidelity in the reports and comparison. */
 class AbFidelityTest {
 
     @TempDir
@@ -22,7 +22,8 @@ class AbFidelityTest {
     @Test
     void sharedHistoryGreedyArmsGetFidelityPerTurnAndPerRun() throws Exception {
         CliTest.Result r = CliTest.longhaul("ab", "--shared-history", "--temperature", "0", "--kv-types",
-                "f16,q8_0,q4_0", "--turns", "2", "--max-tokens", "24", "--threads", "2", "--output-dir", dir.toString());
+                "f16,q8_0,q4_0", "--turns", "2", "--max-tokens", "24", "--threads", "2", "--output-dir",
+                dir.toString());
 
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains(
