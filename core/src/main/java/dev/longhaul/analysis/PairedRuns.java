@@ -159,7 +159,7 @@ final class PairedRuns {
     private static Set<String> numericKeys(List<SessionReport> side) {
         Set<String> keys = new LinkedHashSet<>();
         for (SessionReport run : side) {
-            for (TurnMetrics turn : run.turnMetrics()) {
+            for (TurnMetrics turn : measured(run)) {
                 turn.values().forEach((k, v) -> {
                     if (v instanceof Number) {
                         keys.add(k);
@@ -170,9 +170,14 @@ final class PairedRuns {
         return keys;
     }
 
+    /** The turns a comparison judges: those not excluded from the quality figures (e.g. recall probes). */
+    static List<TurnMetrics> measured(SessionReport run) {
+        return run.turnMetrics().stream().filter(t -> !t.excludedFromQuality()).toList();
+    }
+
     private static Map<Integer, Double> byTurn(SessionReport run, String metric) {
         Map<Integer, Double> values = new LinkedHashMap<>();
-        for (TurnMetrics turn : run.turnMetrics()) {
+        for (TurnMetrics turn : measured(run)) {
             if (turn.values().get(metric) instanceof Number n) {
                 values.put(turn.turn(), n.doubleValue());
             }

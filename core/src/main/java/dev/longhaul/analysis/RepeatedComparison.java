@@ -211,7 +211,7 @@ public record RepeatedComparison(Comparison seed, int runs, Pair<List<Long>> see
         List<DegradationAlert> alerts = new ArrayList<>();
         int failed = 0;
         for (SessionReport run : runs) {
-            turns.addAll(run.turnMetrics());
+            turns.addAll(PairedRuns.measured(run));
             alerts.addAll(run.degradationAlerts());
             failed += run.failedTurns().size();
         }
