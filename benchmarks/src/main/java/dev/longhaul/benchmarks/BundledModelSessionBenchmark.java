@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * answers up to 96 tokens, seed 42, history window 20, no delay), with prefix reuse on and off. The score is the
  * session's wall time; secondary results sum its turns' token counts ({@code promptTokens}: prompt tokens sent,
  * {@code evaluatedTokens}: those llama.cpp evaluated, the rest came from its cache; {@code generatedTokens}) and
- * times to first token ({@code ttftSeconds}). The model loads before the session, outside the timing. One
+ * times to first token ({@code ttftSeconds}), and count the turns that evaluated more than half of their prompt
+ * ({@code turnsMostlyEvaluated}: with reuse on, the first turn and every turn after the history window starts to
+ * slide, since dropping the oldest turn changes the prompt's start). The model loads before the session, outside the timing. One
  * session per run: with more iterations ({@code -i N}), each iteration line gives one session, while JMH's summary
  * adds the counters of all N.
  */
@@ -78,6 +80,8 @@ public class BundledModelSessionBenchmark {
         public double ttftSeconds;
         /** Turns answered. */
         public long answeredTurns;
+        /** Turns that took less than half of their prompt from llama.cpp's cache (evaluated it almost whole). */
+        public long turnsMostlyEvaluated;
     }
 
     /**
@@ -95,6 +99,9 @@ public class BundledModelSessionBenchmark {
             tokens.evaluatedTokens += number(turn, "prompt_tokens_evaluated").longValue();
             tokens.generatedTokens += number(turn, "tokens_generated").longValue();
             tokens.ttftSeconds += number(turn, "ttft_s").doubleValue();
+            if (2 * number(turn, "cached_prompt_tokens").longValue() < number(turn, "prompt_eval_count").longValue()) {
+                tokens.turnsMostlyEvaluated++;
+            }
         }
         tokens.answeredTurns += report.turnMetrics().size();
         return report.turnMetrics().size();
