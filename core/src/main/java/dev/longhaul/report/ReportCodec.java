@@ -161,6 +161,7 @@ public final class ReportCodec {
         Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(temporary, json, StandardCharsets.US_ASCII);
+            readableLikeANewFile(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -168,6 +169,13 @@ public final class ReportCodec {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** A temporary file is owner-only; the report should have the permissions any new file gets (rw-r--r--). */
+    private static void readableLikeANewFile(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

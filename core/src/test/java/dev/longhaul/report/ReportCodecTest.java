@@ -47,6 +47,13 @@ class ReportCodecTest {
     }
 
     @Test
+    void writtenReportsAreReadableByOthersLikeAnyNewFile() throws IOException {
+        Path file = dir.resolve("shared.json");
+        ReportCodec.write(sample("f16", List.of()), file);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void writingReplacesAnExistingFileAndLeavesNoTemporaryFile() throws IOException {
         Path file = dir.resolve("run.json");
         Files.writeString(file, "old content that is longer than nothing");
