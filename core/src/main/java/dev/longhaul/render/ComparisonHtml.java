@@ -2,11 +2,11 @@ package dev.longhaul.render;
 
 import static dev.longhaul.render.HtmlEscape.text;
 
-import java.util.List;
 
 /**
- * One comparison in the HTML report: its title, verdict lines, the table of figures per run, its per-metric and
- * per-turn tables (long ones collapsed) and any nested comparison (a noise floor) in the same form.
+ * One comparison in the HTML report: its title, verdict lines, the table of figures per run, the figures of the
+ * whole comparison, its per-metric and per-turn tables (long ones collapsed) and any nested comparison (a noise
+ * floor) in the same form.
  */
 final class ComparisonHtml {
 
@@ -34,9 +34,17 @@ final class ComparisonHtml {
         view.labels().forEach(label -> out.append("<th>").append(text(label)).append("</th>"));
         out.append("</tr></thead>\n<tbody>\n");
         for (ComparisonView.Row row : view.rows()) {
-            appendRow(out, row, view.labels().size());
+            appendRow(out, row);
         }
         out.append("</tbody>\n</table>\n");
+        if (!view.figures().isEmpty()) {
+            out.append("<dl class=\"figures\">\n");
+            for (ComparisonView.Row figure : view.figures()) {
+                out.append("<dt data-key=\"").append(text(figure.key())).append("\">").append(text(figure.name()))
+                        .append("</dt><dd>").append(text(figure.values().get(0))).append("</dd>\n");
+            }
+            out.append("</dl>\n");
+        }
         for (ComparisonView.Table table : view.tables()) {
             boolean open = table.rows().size() <= OPEN_TABLE_ROWS;
             out.append("<details class=\"comparison-table\" data-key=\"").append(text(table.key())).append('"')
@@ -45,7 +53,7 @@ final class ComparisonHtml {
             table.columns().forEach(column -> out.append("<th>").append(text(column)).append("</th>"));
             out.append("</tr></thead>\n<tbody>\n");
             for (ComparisonView.Row row : table.rows()) {
-                appendRow(out, row, table.columns().size());
+                appendRow(out, row);
             }
             out.append("</tbody>\n</table></div>\n</details>\n");
         }
@@ -55,14 +63,9 @@ final class ComparisonHtml {
         out.append("</div>\n");
     }
 
-    private static void appendRow(StringBuilder out, ComparisonView.Row row, int columns) {
+    private static void appendRow(StringBuilder out, ComparisonView.Row row) {
         out.append("<tr data-key=\"").append(text(row.key())).append("\"><td>").append(text(row.name())).append("</td>");
-        List<String> values = row.values();
-        if (values.size() == columns) {
-            values.forEach(value -> out.append("<td>").append(text(value)).append("</td>"));
-        } else {
-            out.append("<td colspan=\"").append(columns).append("\">").append(text(values.get(0))).append("</td>");
-        }
+        row.values().forEach(value -> out.append("<td>").append(text(value)).append("</td>"));
         out.append("</tr>\n");
     }
 }

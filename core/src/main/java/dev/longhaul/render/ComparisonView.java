@@ -21,24 +21,25 @@ import java.util.Set;
  *   <li>an object with {@code labels} → a nested comparison;</li>
  *   <li>an object of objects ({@code metrics}) → a table, one row per entry, one column per inner key;</li>
  *   <li>a list of objects ({@code per_turn}) → a table, one row per object, named by its first value;</li>
- *   <li>a list with one value per run → a row; anything else → a row spanning the runs.</li>
+ *   <li>a list with one value per run → a row; anything else → a figure of the whole comparison.</li>
  * </ul>
  *
  * @param labels   the runs' labels, one column each
- * @param rows     the figures
+ * @param rows     the figures with one value per run
+ * @param figures  the figures with one value for the comparison (the delta, resampling settings, a located drop)
  * @param verdicts verdicts and intervals, the main verdict first
  * @param tables   per-metric or per-turn tables
  * @param nested   comparisons inside this one (a noise floor)
  */
-record ComparisonView(List<String> labels, List<Row> rows, List<Row> verdicts, List<Table> tables,
+record ComparisonView(List<String> labels, List<Row> rows, List<Row> figures, List<Row> verdicts, List<Table> tables,
                       List<Nested> nested) {
 
     /**
-     * A figure: its name and one text per column, or a single text spanning them.
+     * A figure: its name and one text per column, or a single text.
      *
      * @param name   the display name
      * @param key    the comparison key it came from
-     * @param values one per column, or one spanning all
+     * @param values one per column, or one
      */
     record Row(String name, String key, List<String> values) {
     }
@@ -83,6 +84,7 @@ record ComparisonView(List<String> labels, List<Row> rows, List<Row> verdicts, L
             labels.addAll(List.of("a", "b"));
         }
         List<Row> rows = new ArrayList<>();
+        List<Row> figures = new ArrayList<>();
         List<Row> verdicts = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<Nested> nested = new ArrayList<>();
@@ -111,10 +113,10 @@ record ComparisonView(List<String> labels, List<Row> rows, List<Row> verdicts, L
                 perRun.forEach(v -> cells.add(text(v, key)));
                 rows.add(new Row(name, key, cells));
             } else {
-                rows.add(new Row(name, key, List.of(text(value, key))));
+                figures.add(new Row(name, key, List.of(text(value, key))));
             }
         }
-        return new ComparisonView(List.copyOf(labels), rows, verdicts, tables, nested);
+        return new ComparisonView(List.copyOf(labels), rows, figures, verdicts, tables, nested);
     }
 
     private static Table table(String name, String key, Map<?, ?> entries) {

@@ -105,6 +105,13 @@ public final class MarkdownReport {
                     .append("  \n");
         }
         appendTable(out, "metric", view.labels(), view.rows());
+        if (!view.figures().isEmpty()) {
+            out.append('\n');
+            for (ComparisonView.Row figure : view.figures()) {
+                out.append("**").append(escape(figure.name())).append(":** ").append(escape(figure.values().get(0)))
+                        .append("  \n");
+            }
+        }
         for (ComparisonView.Table table : view.tables()) {
             if (table.rows().size() > LONGEST_TABLE) {
                 out.append("\n").append(escape(table.name())).append(": ").append(table.rows().size())
@@ -126,11 +133,7 @@ public final class MarkdownReport {
         out.append("\n| --- |").append(" ---: |".repeat(columns.size())).append('\n');
         for (ComparisonView.Row row : rows) {
             out.append("| ").append(escape(row.name())).append(" |");
-            if (row.values().size() == columns.size()) {
-                row.values().forEach(v -> out.append(' ').append(escape(v)).append(" |"));
-            } else {
-                out.append(' ').append(escape(row.values().get(0))).append(" |").append(" |".repeat(columns.size() - 1));
-            }
+            row.values().forEach(v -> out.append(' ').append(escape(v)).append(" |"));
             out.append('\n');
         }
     }

@@ -58,6 +58,9 @@ final class PageStyle {
             .answers h4, .prompt h4 { margin: 6px 0 4px; font-size: 13px; }
             pre { margin: 0; padding: 8px; background: var(--panel); border-radius: 4px; white-space: pre-wrap;
                   overflow-wrap: anywhere; font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
+            dl.figures { display: grid; grid-template-columns: max-content minmax(0, 60ch); gap: 2px 14px; margin: 8px 0; }
+            dl.figures dt { color: var(--muted); }
+            dl.figures dd { margin: 0; overflow-wrap: anywhere; }
             dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; }
             dl.settings dt { color: var(--muted); }
             dl.settings dd { margin: 0; overflow-wrap: anywhere; }

@@ -30,8 +30,8 @@ class ComparisonViewTest {
                 row("First Degradation Turn", "first_degradation", "none", "17"),
                 row("Hallucinated References", "hallucinated_refs", "1", "3"),
                 row("Repetition Ratio", "repetition_ratio", "0.010", "0.000"),
-                row("Quality Delta", "quality_delta", "-0.100"),
                 row("Failed Turns", "failed_turns", "0", "1")), view.rows());
+        assertEquals(List.of(row("Quality Delta", "quality_delta", "-0.100")), view.figures());
     }
 
     @Test
@@ -54,11 +54,9 @@ class ComparisonViewTest {
         ComparisonView view = ComparisonView.of(comparison);
 
         assertEquals(List.of("verdict", "seed_verdict"), view.verdicts().stream().map(ComparisonView.Row::key).toList());
-        assertEquals(List.of(
-                row("Runs", "runs", "3"),
-                row("Seeds", "seeds", "[42, 43, 44]", "[42, 43, 44]"),
-                row("P value", "p_value", "0.01235"),
-                row("Drop", "drop", "\u2014")), view.rows());
+        assertEquals(List.of(row("Seeds", "seeds", "[42, 43, 44]", "[42, 43, 44]")), view.rows());
+        assertEquals(List.of(row("Runs", "runs", "3"), row("P value", "p_value", "0.01235"), row("Drop", "drop", "\u2014")),
+                view.figures());
         assertEquals(new ComparisonView.Table("Metrics", "metrics", List.of("interval"),
                 List.of(row("quality_score", "metrics", "[-0.08, 0.01]"))), view.tables().get(0));
         assertEquals(new ComparisonView.Table("Per turn", "per_turn", List.of("turn", "delta"),

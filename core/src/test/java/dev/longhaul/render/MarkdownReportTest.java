@@ -30,7 +30,7 @@ class MarkdownReportTest {
                 + "| q8\\_0 | 0.678 | 0.500 | 0.800 | 1 | 7 | 1 | 106 |\n"), md);
         assertTrue(md.contains("### f16 vs q8\\_0\n\n**Verdict:** f16 is BETTER by 0.122  \n"), md);
         assertTrue(md.contains("| Avg Quality Score | 0.800 | 0.678 |\n"), md);
-        assertTrue(md.contains("| Quality Delta | -0.122 | |\n"), "a single figure spans the runs");
+        assertTrue(md.contains("| Failed Turns | 0 | 1 |\n\n**Quality Delta:** -0.122  \n"), md);
         assertTrue(md.contains("| code\\_gen | 0.800 → | 0.800 → |\n| debug | 0.800 → | 0.580 → |\n"), md);
         assertTrue(md.contains("- q8\\_0, turn 7 (debug): score 0.500, window avg 0.700, drop 0.200\n"), md);
         assertTrue(md.endsWith("### Failed turns (not scored)\n\n"
