@@ -272,7 +272,8 @@ public final class HtmlReport {
                 alertRows.add("<tr data-series=\"" + text(arm.label()) + "\" data-turn=\"" + a.turn() + "\">" + run
                         + "<td>" + turnLink(a.turn()) + "</td><td class=\"text\">" + text(a.phase()) + "</td><td>"
                         + PythonFormat.fixed(a.currentScore(), 3) + "</td><td>" + PythonFormat.fixed(a.windowAvg(), 3)
-                        + "</td><td>" + PythonFormat.fixed(a.drop(), 3) + "</td></tr>\n");
+                        + "</td><td>" + PythonFormat.fixed(a.drop(), 3)
+                        + (a.contextPressure() ? " <span class=\"warn\">context pressure</span>" : "") + "</td></tr>\n");
             }
             for (FailedTurn f : arm.report().failedTurns()) {
                 failedRows.add("<tr data-series=\"" + text(arm.label()) + "\" data-turn=\"" + f.turn() + "\">" + run
@@ -289,6 +290,11 @@ public final class HtmlReport {
                     .append("<th>Window avg</th><th>Drop</th></tr></thead>\n<tbody>\n");
             alertRows.forEach(out::append);
             out.append("</tbody>\n</table>\n");
+            if (set.arms().stream().anyMatch(arm -> arm.report().degradationAlerts().stream()
+                    .anyMatch(DegradationAlert::contextPressure))) {
+                out.append("<p class=\"note\">Context pressure: the turn or a turn of its window was near or past the "
+                        + "context size, or its prompt looked truncated, so the drop may come from lost context.</p>\n");
+            }
         }
         if (failedRows.isEmpty()) {
             out.append("<p>No failed turns: every turn got an answer.</p>\n");

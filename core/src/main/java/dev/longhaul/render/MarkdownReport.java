@@ -82,7 +82,7 @@ public final class MarkdownReport {
             for (DegradationAlert a : arm.report().degradationAlerts()) {
                 alerts.add("- " + escape(arm.label()) + ", turn " + a.turn() + " (" + escape(a.phase()) + "): score "
                         + PythonFormat.fixed(a.currentScore(), 3) + ", window avg " + PythonFormat.fixed(a.windowAvg(), 3)
-                        + ", drop " + PythonFormat.fixed(a.drop(), 3));
+                        + ", drop " + PythonFormat.fixed(a.drop(), 3) + (a.contextPressure() ? ", context pressure" : ""));
             }
             for (FailedTurn f : arm.report().failedTurns()) {
                 failures.add("- " + escape(arm.label()) + ", turn " + f.turn() + " (" + escape(f.phase()) + "): "

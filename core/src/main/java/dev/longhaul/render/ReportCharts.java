@@ -38,7 +38,7 @@ final class ReportCharts {
                 chart.alert(new LineChart.Marker(arm.label(), Palette.color(i), alert.turn(), alert.currentScore(),
                         arm.label() + " · turn " + alert.turn() + " degraded: score " + PythonFormat.fixed(alert.currentScore(), 3)
                                 + ", window avg " + PythonFormat.fixed(alert.windowAvg(), 3) + ", drop "
-                                + PythonFormat.fixed(alert.drop(), 3)));
+                                + PythonFormat.fixed(alert.drop(), 3) + (alert.contextPressure() ? ", context pressure" : "")));
             }
         }
         return chart;

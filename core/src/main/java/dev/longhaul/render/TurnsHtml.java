@@ -118,7 +118,8 @@ final class TurnsHtml {
         DegradationAlert alert = alert(report, turn);
         if (alert != null) {
             out.append("<p class=\"warn\">Degraded: ").append(PythonFormat.fixed(alert.drop(), 3))
-                    .append(" below the window average ").append(PythonFormat.fixed(alert.windowAvg(), 3)).append("</p>");
+                    .append(" below the window average ").append(PythonFormat.fixed(alert.windowAvg(), 3))
+                    .append(alert.contextPressure() ? ", under context pressure" : "").append("</p>");
         }
         SavedResponse saved = saved(report, turn);
         if (failed != null) {

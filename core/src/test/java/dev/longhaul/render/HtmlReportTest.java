@@ -101,6 +101,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void anAlertUnderContextPressureSaysSo() {
+        SessionReport pressed = new SessionReport(Q8.config(), Q8.turnMetrics(),
+                List.of(Q8.degradationAlerts().get(0).withContextPressure()), Q8.summary(), Q8.responses(),
+                Q8.failedTurns());
+
+        String html = HtmlReport.render(ReportSet.of(List.of(F16, pressed)));
+
+        assertTrue(html.contains("<td>0.200 <span class=\"warn\">context pressure</span></td>"), html);
+        assertTrue(html.contains("<p class=\"note\">Context pressure: "));
+        assertFalse(HtmlReport.render(ReportSet.of(List.of(F16, Q8))).contains("Context pressure"));
+    }
+
+    @Test
     void phasesAreShadedAsTheScriptRan() {
         String quality = chart(HtmlReport.render(ReportSet.of(List.of(F16, Q8))), "quality");
 

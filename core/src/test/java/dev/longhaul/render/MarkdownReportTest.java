@@ -73,6 +73,18 @@ class MarkdownReportTest {
     }
 
     @Test
+    void anAlertUnderContextPressureSaysSo() {
+        SessionReport pressed = new SessionReport(Q8.config(), Q8.turnMetrics(),
+                List.of(Q8.degradationAlerts().get(0).withContextPressure()), Q8.summary(), Q8.responses(),
+                Q8.failedTurns());
+
+        String md = MarkdownReport.render(ReportSet.of(List.of(F16, pressed)));
+
+        assertTrue(md.contains("- q8\\_0, turn 7 (debug): score 0.500, window avg 0.700, drop 0.200, context pressure\n"),
+                md);
+    }
+
+    @Test
     void escapeLeavesPlainTextAlone() {
         assertEquals("plain text 0.5", MarkdownReport.escape("plain text 0.5"));
     }
