@@ -104,8 +104,8 @@ class ReportCommandTest {
         assertEquals(0, r.code(), r.err());
         String page = Files.readString(html);
         assertTrue(page.contains("<span class=\"name\">Verdict:</span> No significant difference</p>"), page);
-        assertTrue(page.contains("<tr data-key=\"p_value\"><td>P value</td><td colspan=\"2\">0.5</td></tr>"), page);
-        assertTrue(page.contains("<tr data-key=\"noise\"><td>Noise</td><td colspan=\"2\">nan</td></tr>"), page);
+        assertTrue(page.contains("<dt data-key=\"p_value\">P value</dt><dd>0.5</dd>\n"
+                + "<dt data-key=\"noise\">Noise</dt><dd>nan</dd>"), page);
     }
 
     @Test
