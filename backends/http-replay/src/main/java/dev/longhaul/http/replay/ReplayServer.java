@@ -206,6 +206,11 @@ public final class ReplayServer implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
+            if (socket != listener) {
+                // accepted in the moment stopListening() closed this listener: treat it as refused
+                closeQuietly(connection);
+                return;
+            }
             int id = connections.incrementAndGet();
             if (open.size() >= MAX_CONNECTIONS) {
                 closeQuietly(connection);
