@@ -20,6 +20,7 @@ final class PageStyle {
             td.text, th.text { text-align: left; }
             table.phases td { white-space: nowrap; }
             table.alerts, table.failures { width: 100%; }
+            table.metrics { font-size: 0.85em; margin-top: 0.5em; }
             .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 6px;
                       vertical-align: -1px; }
             .note { color: var(--muted); }

@@ -133,7 +133,23 @@ final class TurnsHtml {
         } else {
             out.append("<p class=\"note\">Not played.</p>");
         }
+        if (metrics != null) {
+            appendAllMetrics(out, metrics);
+        }
         out.append("</div>\n");
+    }
+
+    /** Every metric of the turn, a scorer's own ones included, in report order (inside the collapsed turn). */
+    private static void appendAllMetrics(StringBuilder out, TurnMetrics metrics) {
+        out.append("<table class=\"metrics\"><caption>All metrics (").append(metrics.values().size())
+                .append(")</caption>");
+        for (Map.Entry<String, Object> e : metrics.values().entrySet()) {
+            Object v = e.getValue();
+            String shown = v instanceof List<?> list ? "[" + list.size() + " values]" : String.valueOf(v);
+            out.append("<tr data-metric=\"").append(text(e.getKey())).append("\"><th>").append(text(e.getKey()))
+                    .append("</th><td>").append(text(shown)).append("</td></tr>");
+        }
+        out.append("</table>");
     }
 
     private static TurnMetrics metrics(SessionReport report, int turn) {

@@ -46,6 +46,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void everyTurnListsAllItsMetricsIncludingAScorersOwn() {
+        String html = HtmlReport.render(ReportSet.of(List.of(F16)));
+
+        String turn2 = html.substring(html.indexOf("id=\"turn-2\""), html.indexOf("id=\"turn-3\""));
+        assertTrue(turn2.contains("<table class=\"metrics\"><caption>All metrics (5)</caption>"), turn2);
+        assertTrue(turn2.contains("<tr data-metric=\"has_code_blocks\"><th>has_code_blocks</th><td>true</td></tr>"), turn2);
+        assertTrue(turn2.contains("<tr data-metric=\"prompt_eval_count\"><th>prompt_eval_count</th><td>200</td></tr>"), turn2);
+    }
+
+    @Test
     void thePageLoadsNothingAndRunsNothing() {
         String html = HtmlReport.render(ReportSet.of(List.of(F16, Q8)));
 

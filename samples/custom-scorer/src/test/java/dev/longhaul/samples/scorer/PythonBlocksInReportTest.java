@@ -14,6 +14,7 @@ import dev.longhaul.cli.Main;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.render.CsvReport;
+import dev.longhaul.render.HtmlReport;
 import dev.longhaul.render.ReportSet;
 import dev.longhaul.session.LongSession;
 import java.io.PrintWriter;
@@ -65,6 +66,22 @@ class PythonBlocksInReportTest {
             List<String> keys = new ArrayList<>();
             turn.fieldNames().forEachRemaining(keys::add);
             assertEquals(keys.indexOf("quality_score") + 1, keys.indexOf(PythonBlockScorer.BLOCKS), keys.toString());
+        }
+    }
+
+    @Test
+    void theHtmlPageShowsBothMetricsWithEachTurn() throws Exception {
+        String html = HtmlReport.render(ReportSet.of(List.of(scoredRun())));
+        int[][] expected = {{1, 1}, {2, 1}, {0, 0}};
+        for (int i = 0; i < expected.length; i++) {
+            int turn = i + 1;
+            int start = html.indexOf("id=\"turn-" + turn + "\"");
+            int end = turn < expected.length ? html.indexOf("id=\"turn-" + (turn + 1) + "\"") : html.length();
+            String section = html.substring(start, end);
+            assertTrue(section.contains("<tr data-metric=\"" + PythonBlockScorer.BLOCKS + "\"><th>"
+                    + PythonBlockScorer.BLOCKS + "</th><td>" + expected[i][0] + "</td></tr>"), section);
+            assertTrue(section.contains("<tr data-metric=\"" + PythonBlockScorer.WELL_FORMED + "\"><th>"
+                    + PythonBlockScorer.WELL_FORMED + "</th><td>" + expected[i][1] + "</td></tr>"), section);
         }
     }
 
