@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  *         .sharedHistory(true)   // every arm answers the baseline's conversation
  *         .noiseFloor(true)      // the baseline again with seeds 45, 46, 47
  *         .run();
- * System.out.print(RepeatedComparisonText.render(result.comparisons().get(0)));
+ * String text = RepeatedComparisonText.render(result.comparisons().get(0));
  * }</pre>
  *
  * <p><b>Independent runs</b> (the default): each run is its own {@link LongSession}, its history made of its own

@@ -8,8 +8,6 @@ import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -124,12 +122,7 @@ class AbManagedTest {
     }
 
     private CliTest.Result run(String... args) {
-        return assertTimeoutPreemptively(BOUND, () -> {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-            return new CliTest.Result(code, out.toString(), err.toString());
-        });
+        return assertTimeoutPreemptively(BOUND, () -> CliTest.longhaul(args));
     }
 
     private Path standIn(Map<String, String> env) throws IOException {

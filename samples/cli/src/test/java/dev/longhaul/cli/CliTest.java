@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end, in-process, on the scripted test backend (core's test-jar). */
-class CliTest {
+public class CliTest {
 
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
+    /** What one in-process {@code longhaul} call gave: exit code, standard output, standard error. */
+    public record Result(int code, String out, String err) {
     }
 
-    static Result longhaul(String... args) {
+    /** Runs {@code longhaul} in-process with the given arguments; shared by the CLI tests of every package. */
+    public static Result longhaul(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));

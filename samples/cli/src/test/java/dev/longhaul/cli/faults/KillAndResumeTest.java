@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.longhaul.cli.Main;
+import dev.longhaul.cli.CliTest;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SavedResponse;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +44,7 @@ class KillAndResumeTest {
     static void runOnceWithoutInterruption() throws Exception {
         server = DeterministicChatServer.start();
         Path report = shared.resolve("uninterrupted.json");
-        CliResult r = longhaul(runArgs(report));
+        CliTest.Result r = longhaul(runArgs(report));
         assertEquals(0, r.code(), r.err());
         uninterrupted = ReportCodec.read(report);
         assertEquals(TURNS, uninterrupted.turnMetrics().size());
@@ -78,7 +76,7 @@ class KillAndResumeTest {
         Map<String, Integer> askedBeforeKill = server.requestsPerPrompt();
         server.reset();
 
-        CliResult resumed = longhaul("run", "--resume", checkpoint.toString(), "--quiet");
+        CliTest.Result resumed = longhaul("run", "--resume", checkpoint.toString(), "--quiet");
 
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("Resuming " + checkpoint), resumed.out());
@@ -111,7 +109,7 @@ class KillAndResumeTest {
         Map<String, Integer> askedBeforeSignal = server.requestsPerPrompt();
         server.reset();
 
-        CliResult resumed = longhaul("run", "--resume", checkpoint.toString(), "--quiet");
+        CliTest.Result resumed = longhaul("run", "--resume", checkpoint.toString(), "--quiet");
 
         assertEquals(0, resumed.code(), resumed.err());
         Measurements.assertSame(uninterrupted, ReportCodec.read(report));
@@ -144,17 +142,11 @@ class KillAndResumeTest {
                 "requests of the resumed run: " + afterResume);
     }
 
-    record CliResult(int code, String out, String err) {
+    static CliTest.Result longhaul(List<String> args) {
+        return CliTest.longhaul(args.toArray(String[]::new));
     }
 
-    static CliResult longhaul(List<String> args) {
-        return longhaul(args.toArray(String[]::new));
-    }
-
-    static CliResult longhaul(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new CliResult(code, out.toString(), err.toString());
+    static CliTest.Result longhaul(String... args) {
+        return CliTest.longhaul(args);
     }
 }

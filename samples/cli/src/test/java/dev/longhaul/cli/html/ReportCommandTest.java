@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.longhaul.cli.Main;
+import dev.longhaul.cli.CliTest;
 import dev.longhaul.render.Arm;
 import dev.longhaul.render.CsvReport;
 import dev.longhaul.render.HtmlReport;
 import dev.longhaul.render.MarkdownReport;
 import dev.longhaul.render.ReportSet;
 import dev.longhaul.report.ReportCodec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,14 +25,8 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result longhaul(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    static CliTest.Result longhaul(String... args) {
+        return CliTest.longhaul(args);
     }
 
     private Path run(String kv, String file, String... options) {
@@ -42,7 +34,7 @@ class ReportCommandTest {
         List<String> args = new java.util.ArrayList<>(List.of("run", "--backend", "scripted", "--turns", "8", "--delay",
                 "0", "--kv-type", kv, "-o", report.toString(), "--quiet", "--save-responses", "--no-checkpoint"));
         args.addAll(List.of(options));
-        Result r = longhaul(args.toArray(String[]::new));
+        CliTest.Result r = longhaul(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         return report;
     }
@@ -55,7 +47,7 @@ class ReportCommandTest {
         Path md = dir.resolve("out/summary.md");
         Path csv = dir.resolve("out/turns.csv");
 
-        Result r = longhaul("report", f16.toString(), q4.toString(), "--html", html.toString(), "--markdown",
+        CliTest.Result r = longhaul("report", f16.toString(), q4.toString(), "--html", html.toString(), "--markdown",
                 md.toString(), "--csv", csv.toString());
 
         assertEquals(0, r.code(), r.err());
@@ -72,7 +64,7 @@ class ReportCommandTest {
     void withoutAnOutputTheSummaryGoesToStandardOutput() {
         Path f16 = run("f16", "f16.json");
 
-        Result r = longhaul("report", f16.toString());
+        CliTest.Result r = longhaul("report", f16.toString());
 
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("## longhaul: f16\n"), r.out());
@@ -83,7 +75,7 @@ class ReportCommandTest {
         Path a = run("f16", "seed42.json", "--seed", "42");
         Path b = run("f16", "seed43.json", "--seed", "43");
 
-        Result r = longhaul("report", a.toString(), b.toString());
+        CliTest.Result r = longhaul("report", a.toString(), b.toString());
 
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("## longhaul: seed42 vs seed43\n"), r.out());
@@ -98,7 +90,7 @@ class ReportCommandTest {
                 + "\"verdict\": \"No significant difference\", \"p_value\": 0.5, \"noise\": NaN}]}");
         Path html = dir.resolve("report.html");
 
-        Result r = longhaul("report", f16.toString(), q4.toString(), "--comparison", comparison.toString(),
+        CliTest.Result r = longhaul("report", f16.toString(), q4.toString(), "--comparison", comparison.toString(),
                 "--html", html.toString());
 
         assertEquals(0, r.code(), r.err());
@@ -115,8 +107,8 @@ class ReportCommandTest {
         Path notComparison = dir.resolve("list.json");
         Files.writeString(notComparison, "[1, 2]");
 
-        Result noReport = longhaul("report", f16.toString(), missing.toString(), "--html", dir.resolve("x.html").toString());
-        Result badComparison = longhaul("report", f16.toString(), "--comparison", notComparison.toString());
+        CliTest.Result noReport = longhaul("report", f16.toString(), missing.toString(), "--html", dir.resolve("x.html").toString());
+        CliTest.Result badComparison = longhaul("report", f16.toString(), "--comparison", notComparison.toString());
 
         assertEquals(2, noReport.code());
         assertEquals("longhaul: " + missing + ": no such file\n", noReport.err());
@@ -127,7 +119,7 @@ class ReportCommandTest {
 
     @Test
     void runWritesItsPageBesideItsReport() throws Exception {
-        Result r = longhaul("run", "--backend", "scripted", "--turns", "6", "--delay", "0", "--kv-type", "q8_0",
+        CliTest.Result r = longhaul("run", "--backend", "scripted", "--turns", "6", "--delay", "0", "--kv-type", "q8_0",
                 "-o", dir.resolve("q8.json").toString(), "--quiet");
 
         assertEquals(0, r.code(), r.err());
@@ -140,7 +132,7 @@ class ReportCommandTest {
     @Test
     void abWritesOnePageOfAllArmsAndItsComparisonsBesideTheReports() throws Exception {
         Path out = dir.resolve("ab");
-        Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0,q4_0", "--turns", "5",
+        CliTest.Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0,q4_0", "--turns", "5",
                 "--output-dir", out.toString(), "--quiet");
 
         assertEquals(0, r.code(), r.err());
@@ -154,7 +146,7 @@ class ReportCommandTest {
     @Test
     void repeatedArmsAreLabelledAsTheirFiles() throws Exception {
         Path out = dir.resolve("ab");
-        Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--repeats", "2", "--turns", "3",
+        CliTest.Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--repeats", "2", "--turns", "3",
                 "--output-dir", out.toString(), "--quiet");
 
         assertEquals(0, r.code(), r.err());
