@@ -38,4 +38,21 @@ public final class SplitMix64 {
     public boolean nextSign() {
         return next() < 0;
     }
+
+    /** @return a double uniform in [0, 1): the top 53 bits of the next value */
+    public double nextDouble() {
+        return (next() >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * A standard normal value by the Box–Muller transform of two {@link #nextDouble()} values {@code u1, u2}:
+     * {@code √(−2 ln(1 − u1)) cos(2π u2)} (one value per two draws, so that the sequence depends on nothing but the
+     * seed and the number of calls).
+     *
+     * @return the value
+     */
+    public double nextGaussian() {
+        double radius = Math.sqrt(-2 * Math.log(1 - nextDouble()));
+        return radius * Math.cos(2 * Math.PI * nextDouble());
+    }
 }
