@@ -1,37 +1,38 @@
 package dev.longhaul.analysis;
 
+import dev.longhaul.analysis.stats.Inference;
 import dev.longhaul.analysis.stats.Interval;
 
 /**
- * How one metric differs between two sides of paired runs: the mean of the paired differences {@code b - a} over
- * every (run pair, turn) both answered, its bootstrap interval, the sign-flip test's p-value, and each side's spread
- * between runs.
+ * How one metric differs between the two sides of a comparison.
  *
- * @param metric           the metric's key in {@code turn_metrics}
- * @param means            each side's mean over the paired turns
- * @param delta            the mean paired difference {@code b - a}
- * @param interval         the bootstrap interval of {@code delta}
- * @param pValue           the paired sign-flip test's two-sided p-value
- * @param pairs            paired (run, turn) observations
- * @param spread           each side's P90 − P10 of its per-run means
- * @param noiseFloor       the same figure's interval between the baseline and itself with other seeds, or null
- * @param withinNoiseFloor whether {@code delta} lies inside {@code noiseFloor}; null without a noise floor
+ * <p>{@code quality_score} is the primary endpoint: its test (at the mean test's level) decides the verdict. Every
+ * other metric is secondary: its p-value is Holm-adjusted over the secondary metrics, and it is "significant" when
+ * the adjusted p-value is at most the verdict's level; it never changes the verdict.
+ *
+ * @param metric      the metric's key in {@code turn_metrics}
+ * @param primary     whether it is the primary endpoint ({@code quality_score})
+ * @param means       each side's mean over the paired turns
+ * @param delta       the estimated difference {@code b − a}: the test's estimate, or, without a test, the mean paired
+ *                    difference over every (run pair, turn)
+ * @param pairs       paired (run pair, turn) observations
+ * @param spread      each side's P90 − P10 of its per-run means
+ * @param inference   the design's test of "no difference" (interval, p-value); null when the design or the data
+ *                    cannot test it
+ * @param pValueHolm  the Holm-adjusted p-value of a secondary metric; NaN for the primary one or without a test
+ * @param significant the primary's p-value at most the mean test's level, or a secondary's adjusted one at most the
+ *                    verdict's level
  */
-public record MetricDelta(String metric, Pair<Double> means, double delta, Interval interval, double pValue, int pairs,
-                          Pair<Double> spread, Interval noiseFloor, Boolean withinNoiseFloor) {
+public record MetricDelta(String metric, boolean primary, Pair<Double> means, double delta, int pairs,
+                          Pair<Double> spread, Inference inference, double pValueHolm, boolean significant) {
 
-    /** @return whether the interval excludes zero (false when there were no pairs) */
-    public boolean significant() {
-        return interval.defined() && !interval.contains(0.0);
+    /** @return the interval of the difference; {@link Interval#UNDEFINED} without a test */
+    public Interval interval() {
+        return inference == null ? Interval.UNDEFINED : inference.interval();
     }
 
-    /**
-     * @param noise the same metric between the baseline and itself with other seeds
-     * @return this figure with the noise floor beside it
-     */
-    MetricDelta withNoiseFloor(MetricDelta noise) {
-        Interval floor = noise.interval();
-        return new MetricDelta(metric, means, delta, interval, pValue, pairs, spread, floor,
-                floor.defined() ? floor.contains(delta) : null);
+    /** @return the unadjusted two-sided p-value; NaN without a test */
+    public double pValue() {
+        return inference == null ? Double.NaN : inference.pValue();
     }
 }

@@ -1,22 +1,31 @@
 package dev.longhaul.analysis;
 
+import dev.longhaul.report.SavedResponse;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Two sides of repeated runs, paired by position (run i of side A with run i of side B: the same seed in an A/B)
- * and matched by turn number: a turn counts for a metric when both runs of the pair answered it with a numeric value.
+ * Two sides of runs, paired by position (run i of side A with run i of side B: the same seed and repeat in an A/B),
+ * and within a pair matched by turn: a turn counts for a metric when both runs answered it with a numeric value and,
+ * where both saved their prompts, asked the same prompt. Turns excluded from the quality figures (recall probes) never
+ * count. Everything here is linear in the number of turns.
  */
 final class PairedRuns {
 
-    /** One metric's matched observations, pair after pair, turns ascending within a pair. */
-    record Observations(int[] turns, double[] a, double[] b) {
+    /**
+     * One run pair's matched values of a metric, turns ascending.
+     *
+     * @param turns the matched turns
+     * @param a     side A's values
+     * @param b     side B's values
+     */
+    record Series(int[] turns, double[] a, double[] b) {
 
         int size() {
             return turns.length;
@@ -30,46 +39,48 @@ final class PairedRuns {
             return d;
         }
 
-        /** The observations of turns at or after {@code firstTurn}. */
-        Observations from(int firstTurn) {
-            return select(t -> t >= firstTurn);
+        /** The differences at the given turns, all of which this series holds, ascending. */
+        double[] differencesAt(int[] commonTurns) {
+            double[] d = new double[commonTurns.length];
+            int k = 0;
+            for (int i = 0; i < commonTurns.length; i++) {
+                while (turns[k] != commonTurns[i]) {
+                    k++;
+                }
+                d[i] = b[k] - a[k];
+            }
+            return d;
         }
+    }
 
-        /** The observations of turns before {@code turn}. */
-        Observations before(int turn) {
-            return select(t -> t < turn);
-        }
+    /** A run's measured turns and saved prompts, by turn number. */
+    private record RunTurns(TreeMap<Integer, TurnMetrics> turns, Map<Integer, String> prompts) {
 
-        /** The observations of one turn. */
-        Observations at(int turn) {
-            return select(t -> t == turn);
-        }
-
-        private Observations select(java.util.function.IntPredicate turnFilter) {
-            List<Integer> keep = new ArrayList<>();
-            for (int k = 0; k < turns.length; k++) {
-                if (turnFilter.test(turns[k])) {
-                    keep.add(k);
+        static RunTurns of(SessionReport run) {
+            TreeMap<Integer, TurnMetrics> turns = new TreeMap<>();
+            for (TurnMetrics t : run.turnMetrics()) {
+                if (!t.excludedFromQuality()) {
+                    turns.put(t.turn(), t);
                 }
             }
-            int[] t = new int[keep.size()];
-            double[] x = new double[keep.size()];
-            double[] y = new double[keep.size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = turns[keep.get(i)];
-                x[i] = a[keep.get(i)];
-                y[i] = b[keep.get(i)];
+            Map<Integer, String> prompts = new HashMap<>();
+            for (SavedResponse r : run.responses()) {
+                prompts.put(r.turn(), r.prompt());
             }
-            return new Observations(t, x, y);
+            return new RunTurns(turns, prompts);
         }
     }
 
     private final List<SessionReport> a;
     private final List<SessionReport> b;
+    private final List<RunTurns> turnsA;
+    private final List<RunTurns> turnsB;
 
     private PairedRuns(List<SessionReport> a, List<SessionReport> b) {
         this.a = a;
         this.b = b;
+        this.turnsA = a.stream().map(RunTurns::of).toList();
+        this.turnsB = b.stream().map(RunTurns::of).toList();
     }
 
     static PairedRuns of(List<SessionReport> a, List<SessionReport> b) {
@@ -96,92 +107,72 @@ final class PairedRuns {
         return b;
     }
 
-    /** Matched values of a metric both sides carry. */
-    Observations paired(String metric) {
-        List<Integer> turns = new ArrayList<>();
-        List<Double> left = new ArrayList<>();
-        List<Double> right = new ArrayList<>();
+    /** Each run pair's matched values of a metric both sides carry. */
+    List<Series> series(String metric) {
+        List<Series> all = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
-            Map<Integer, Double> x = byTurn(a.get(i), metric);
-            Map<Integer, Double> y = byTurn(b.get(i), metric);
-            x.keySet().stream().filter(y::containsKey).sorted().forEach(turn -> {
-                turns.add(turn);
-                left.add(x.get(turn));
-                right.add(y.get(turn));
-            });
+            RunTurns x = turnsA.get(i);
+            RunTurns y = turnsB.get(i);
+            int[] turns = new int[x.turns().size()];
+            double[] left = new double[turns.length];
+            double[] right = new double[turns.length];
+            int n = 0;
+            for (Map.Entry<Integer, TurnMetrics> e : x.turns().entrySet()) {
+                TurnMetrics other = y.turns().get(e.getKey());
+                if (other != null && samePrompt(x, y, e.getKey())
+                        && e.getValue().values().get(metric) instanceof Number p
+                        && other.values().get(metric) instanceof Number q) {
+                    turns[n] = e.getKey();
+                    left[n] = p.doubleValue();
+                    right[n] = q.doubleValue();
+                    n++;
+                }
+            }
+            all.add(new Series(Arrays.copyOf(turns, n), Arrays.copyOf(left, n), Arrays.copyOf(right, n)));
         }
-        return observations(turns, left, right);
+        return all;
     }
 
-    /** Values of a metric on side B, run after run, turns ascending (side A's values are NaN). */
-    Observations sideBOnly(String metric) {
-        List<Integer> turns = new ArrayList<>();
-        List<Double> missing = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (SessionReport run : b) {
-            byTurn(run, metric).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                turns.add(e.getKey());
-                missing.add(Double.NaN);
-                values.add(e.getValue());
-            });
+    /** Turns both runs of a pair answered but with different saved prompts, over all pairs: left out everywhere. */
+    int promptMismatches() {
+        int count = 0;
+        for (int i = 0; i < a.size(); i++) {
+            RunTurns x = turnsA.get(i);
+            RunTurns y = turnsB.get(i);
+            for (Integer turn : x.turns().keySet()) {
+                if (y.turns().containsKey(turn) && !samePrompt(x, y, turn)) {
+                    count++;
+                }
+            }
         }
-        return observations(turns, missing, values);
+        return count;
     }
 
-    private static Observations observations(List<Integer> turns, List<Double> a, List<Double> b) {
-        return new Observations(turns.stream().mapToInt(Integer::intValue).toArray(),
-                a.stream().mapToDouble(Double::doubleValue).toArray(), b.stream().mapToDouble(Double::doubleValue).toArray());
+    private static boolean samePrompt(RunTurns x, RunTurns y, int turn) {
+        String p = x.prompts().get(turn);
+        String q = y.prompts().get(turn);
+        return p == null || q == null || p.equals(q);
     }
 
-    /** Each run's mean of a metric over its answered turns that carry it (NaN for a run without any). */
+    /** Each run's mean of a metric over its measured turns that carry it (NaN for a run without any). */
     static double[] runMeans(List<SessionReport> side, String metric) {
         double[] means = new double[side.size()];
         for (int i = 0; i < means.length; i++) {
             double sum = 0.0;
             int n = 0;
-            for (double v : byTurn(side.get(i), metric).values()) {
-                sum += v;
-                n++;
+            for (TurnMetrics turn : measured(side.get(i))) {
+                if (turn.values().get(metric) instanceof Number v) {
+                    sum += v.doubleValue();
+                    n++;
+                }
             }
             means[i] = n == 0 ? Double.NaN : sum / n;
         }
         return means;
     }
 
-    /** Numeric metrics that side B's turns carry and no turn of side A does, in order of first appearance. */
-    List<String> sideBOnlyMetrics() {
-        Set<String> onA = numericKeys(a);
-        Set<String> onlyB = new LinkedHashSet<>(numericKeys(b));
-        onlyB.removeAll(onA);
-        return List.copyOf(onlyB);
-    }
-
-    private static Set<String> numericKeys(List<SessionReport> side) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (SessionReport run : side) {
-            for (TurnMetrics turn : measured(run)) {
-                turn.values().forEach((k, v) -> {
-                    if (v instanceof Number) {
-                        keys.add(k);
-                    }
-                });
-            }
-        }
-        return keys;
-    }
-
     /** The turns a comparison judges: those not excluded from the quality figures (e.g. recall probes). */
     static List<TurnMetrics> measured(SessionReport run) {
         return run.turnMetrics().stream().filter(t -> !t.excludedFromQuality()).toList();
-    }
-
-    private static Map<Integer, Double> byTurn(SessionReport run, String metric) {
-        Map<Integer, Double> values = new LinkedHashMap<>();
-        for (TurnMetrics turn : measured(run)) {
-            if (turn.values().get(metric) instanceof Number n) {
-                values.put(turn.turn(), n.doubleValue());
-            }
-        }
-        return values;
     }
 }

@@ -1,12 +1,14 @@
 package dev.longhaul.analysis;
 
-import dev.longhaul.analysis.stats.Bootstrap;
-import dev.longhaul.analysis.stats.Interval;
+import dev.longhaul.analysis.fidelity.FidelitySummary;
+import dev.longhaul.analysis.stats.DropTest;
+import dev.longhaul.analysis.stats.Holm;
+import dev.longhaul.analysis.stats.Inference;
 import dev.longhaul.analysis.stats.Quantiles;
-import dev.longhaul.analysis.stats.Resampling;
-import dev.longhaul.analysis.stats.SignFlipTest;
+import dev.longhaul.analysis.stats.RunMeansTest;
+import dev.longhaul.analysis.stats.SeriesMeanTest;
+import dev.longhaul.analysis.stats.VerdictLevels;
 import dev.longhaul.report.DegradationAlert;
-import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.Summary;
 import dev.longhaul.report.TurnMetrics;
@@ -17,36 +19,58 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Two sides of one or more runs each — e.g. an A/B arm repeated with seeds S, S+1, … — compared so that the result
- * can be trusted: for each metric the mean paired difference with a bootstrap interval, a paired test p-value and
- * the spread between runs; the turn where quality fell away; "no significant difference" when the interval holds
- * zero; optionally the noise floor (the baseline against itself with other seeds) beside every figure.
+ * Two sides of one or more runs each — an A/B arm against the baseline, repeated with seeds S, S+1, … — compared so
+ * that the verdict can be trusted: its false-positive rate holds under the dependence real conversations have, as
+ * the calibration test in the suite shows.
  *
- * <p>Runs are paired by position (run i of A with run i of B) and turns by number; a (run pair, turn) counts for a
- * metric when both runs answered that turn with a numeric value. The resampling is documented in
- * {@link Bootstrap} and {@link SignFlipTest}; what is resampled is the list of these paired differences. The seed's
- * figures and verdict are kept in {@link #seed()} (over all runs of each side pooled).
+ * <p><b>The unit of inference follows the {@link Design}.</b> In shared history every turn's two answers share their
+ * context, so the per-turn differences are the data: the mean test is {@link SeriesMeanTest} (a long-run variance
+ * that stays valid when turns are autocorrelated), valid with one run per arm and at least
+ * {@value SeriesMeanTest#MIN_LENGTH} paired turns. Free-running runs drift as wholes, so the run is the unit: the mean
+ * test is {@link RunMeansTest} on one mean per run (noise-floor runs add variance replicates), and with fewer than
+ * {@value RunMeansTest#MIN_RUNS} distinct runs per arm the verdict is {@link VerdictKind#INCONCLUSIVE}.
  *
- * @param seed        the seed's comparison: of the two reports for one run per side, else of the pooled turns of all
- *                    runs of each side (alerts of all runs, first degradation = the earliest)
- * @param runs        run pairs
- * @param seeds       each side's sampling seeds, in run order ({@code config.seed}; null where a report has none)
- * @param metrics     metrics both sides carry, {@code quality_score} first
- * @param armMetrics  numeric metrics only side B carries (e.g. token-level fidelity against A's answers)
- * @param perTurn     per-turn mean differences and side-B-only means, turns ascending
- * @param drop        where side B's quality fell away, or null
- * @param verdict     the judgement of {@code quality_score} from its interval (and the noise floor when known)
- * @param resampling  how intervals and p-values were resampled
- * @param noiseFloor  the baseline against itself with other seeds, or null
+ * <p><b>One primary endpoint.</b> {@code quality_score} decides; the other metrics are secondary, their p-values
+ * Holm-adjusted. The verdict's level is split ({@link VerdictLevels}): the mean test of {@code quality_score} at
+ * α_m (96 % intervals by default) and the change test ({@link DropTest}) at α_c; the verdict calls a difference
+ * when either does, so it is wrong on an A/A comparison at most α_m + α_c of the time. A drop located by the change
+ * test makes the baseline better even when the mean moved less than the mean test can see.
+ *
+ * <p><b>Repeats that are one run.</b> Greedy decoding plays the same conversation whatever the seed: runs of one
+ * side with identical quality per turn (free-running), or run pairs with identical differences (shared history), are
+ * counted once, and a note says so.
+ *
+ * <p>Runs are paired by position (run i of A with run i of B) and turns by number and, where both runs saved them,
+ * prompt (see {@link PairedRuns}). The seed's figures and verdict are kept in {@link #seed()}.
+ *
+ * @param seed             the seed's comparison: of the two reports for one run per side, else of the pooled turns
+ *                         of all runs of each side (alerts of all runs, first degradation = the earliest)
+ * @param design           how the runs were played
+ * @param runs             run pairs
+ * @param seeds            each side's sampling seeds, in run order ({@code config.seed}; null where a report has none)
+ * @param metrics          compared metrics, {@code quality_score} (primary) first
+ * @param perTurn          per-turn mean differences, turns ascending
+ * @param changeTest       the change test on {@code quality_score}, or null when too few turns were paired in every
+ *                         run pair
+ * @param drop             where quality fell away, when the change test found it; else null
+ * @param verdict          the judgement of {@code quality_score}
+ * @param levels           the tests' levels
+ * @param versusNoiseFloor shared history with noise-floor runs: the mean quality of side B minus that of the
+ *                         baseline's reruns on the same turns, with its test; else null
+ * @param fidelity         token-level fidelity of side B against A's answers, pooled over B's runs; null when B's
+ *                         turns carry none
+ * @param noiseFloor       the baseline against its reruns with other seeds (an A/A comparison), or null
+ * @param notes            what a reader should know about the data (turns left out, repeats counted once)
  */
-public record RepeatedComparison(Comparison seed, int runs, Pair<List<Long>> seeds, List<MetricDelta> metrics,
-                                 List<MetricEstimate> armMetrics, List<TurnDelta> perTurn, DropLocation drop,
-                                 String verdict, Resampling resampling, RepeatedComparison noiseFloor) {
+public record RepeatedComparison(Comparison seed, Design design, int runs, Pair<List<Long>> seeds,
+                                 List<MetricDelta> metrics, List<TurnDelta> perTurn, ChangeTest changeTest,
+                                 DropLocation drop, Verdict verdict, VerdictLevels levels, Inference versusNoiseFloor,
+                                 FidelitySummary fidelity, RepeatedComparison noiseFloor, List<String> notes) {
 
-    /** The composite quality score's key. */
+    /** The composite quality score's key: the primary endpoint. */
     public static final String QUALITY = "quality_score";
 
     /** The metrics compared by default: the quality score and the seed's three other summary figures. */
@@ -56,26 +80,29 @@ public record RepeatedComparison(Comparison seed, int runs, Pair<List<Long>> see
     /**
      * Copies the lists.
      *
-     * @param seed        the seed's comparison: of the two reports for one run per side, else of the pooled turns
-     *                    of all runs of each side (alerts of all runs, first degradation = the earliest)
-     * @param runs        run pairs
-     * @param seeds       each side's sampling seeds, in run order ({@code config.seed}; null where a report has none)
-     * @param metrics     metrics both sides carry, {@code quality_score} first
-     * @param armMetrics  numeric metrics only side B carries (e.g. token-level fidelity against A's answers)
-     * @param perTurn     per-turn mean differences and side-B-only means, turns ascending
-     * @param drop        where side B's quality fell away, or null
-     * @param verdict     the judgement of {@code quality_score} from its interval (and the noise floor when known)
-     * @param resampling  how intervals and p-values were resampled
-     * @param noiseFloor  the baseline against itself with other seeds, or null
+     * @param seed             the seed's comparison
+     * @param design           how the runs were played
+     * @param runs             run pairs
+     * @param seeds            each side's sampling seeds, in run order
+     * @param metrics          compared metrics, {@code quality_score} (primary) first
+     * @param perTurn          per-turn mean differences, turns ascending
+     * @param changeTest       the change test on {@code quality_score}, or null
+     * @param drop             where quality fell away, or null
+     * @param verdict          the judgement of {@code quality_score}
+     * @param levels           the tests' levels
+     * @param versusNoiseFloor side B against the baseline's reruns (shared history), or null
+     * @param fidelity         token-level fidelity of side B, or null
+     * @param noiseFloor       the baseline against its reruns, or null
+     * @param notes            what a reader should know about the data
      */
     public RepeatedComparison {
         metrics = List.copyOf(metrics);
-        armMetrics = List.copyOf(armMetrics);
         perTurn = List.copyOf(perTurn);
+        notes = List.copyOf(notes);
     }
 
     /**
-     * Compares the default metrics with the default resampling (10,000 resamples, seed 42, 95%).
+     * Compares the default metrics with the default levels, in the design the reports were played with.
      *
      * @param a the baseline's runs
      * @param b the compared side's runs, paired with {@code a} by position
@@ -83,62 +110,69 @@ public record RepeatedComparison(Comparison seed, int runs, Pair<List<Long>> see
      * @throws IllegalArgumentException when a side is empty or the sides differ in size
      */
     public static RepeatedComparison of(List<SessionReport> a, List<SessionReport> b) {
-        return of(a, b, DEFAULT_METRICS, Resampling.DEFAULT);
+        return of(a, b, List.of(), Design.of(a, b), DEFAULT_METRICS, VerdictLevels.DEFAULT);
     }
 
     /**
-     * @param a          the baseline's runs
-     * @param b          the compared side's runs, paired with {@code a} by position
-     * @param metrics    metric keys to compare ({@code quality_score} is always compared, first)
-     * @param resampling resamples, seed and confidence level
+     * @param a       the baseline's runs
+     * @param b       the compared side's runs, paired with {@code a} by position
+     * @param noise   the baseline's configuration rerun with other seeds, paired with {@code a} by position (empty
+     *                for none)
+     * @param design  how the runs were played
+     * @param metrics metric keys to compare ({@code quality_score} is always compared, first)
+     * @param levels  the tests' levels
      * @return the comparison
-     * @throws IllegalArgumentException when a side is empty or the sides differ in size
+     * @throws IllegalArgumentException when a side is empty, the sides differ in size, or the noise-floor runs are
+     *                                  neither absent nor as many as side A's
      */
-    public static RepeatedComparison of(List<SessionReport> a, List<SessionReport> b, List<String> metrics,
-                                        Resampling resampling) {
+    public static RepeatedComparison of(List<SessionReport> a, List<SessionReport> b, List<SessionReport> noise,
+                                        Design design, List<String> metrics, VerdictLevels levels) {
         PairedRuns runs = PairedRuns.of(a, b);
-        Set<String> names = new LinkedHashSet<>();
-        names.add(QUALITY);
-        names.addAll(metrics);
+        if (!noise.isEmpty() && noise.size() != a.size()) {
+            throw new IllegalArgumentException("the noise floor needs one rerun per baseline run (" + a.size()
+                    + "), got " + noise.size());
+        }
+        List<String> notes = new ArrayList<>();
+        int mismatches = runs.promptMismatches();
+        if (mismatches > 0) {
+            notes.add(mismatches + " turn" + (mismatches == 1 ? "" : "s") + " left out: the two runs asked different "
+                    + "prompts there");
+        }
+        Units units = Units.of(design, runs, noise, notes);
 
-        List<MetricDelta> deltas = new ArrayList<>();
-        Map<String, PairedRuns.Observations> paired = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(prepend(metrics)));
+        List<Measured> measured = new ArrayList<>();
         for (String name : names) {
-            PairedRuns.Observations obs = runs.paired(name);
-            paired.put(name, obs);
-            deltas.add(delta(name, obs, runs, resampling));
+            measured.add(Measured.of(name, runs, noise, units, levels));
         }
-        List<MetricEstimate> armMetrics = new ArrayList<>();
-        Map<String, PairedRuns.Observations> armOnly = new LinkedHashMap<>();
-        for (String name : runs.sideBOnlyMetrics()) {
-            PairedRuns.Observations obs = runs.sideBOnly(name);
-            armOnly.put(name, obs);
-            armMetrics.add(new MetricEstimate(name, Bootstrap.mean(obs.b()), Bootstrap.meanInterval(obs.b(), resampling),
-                    obs.size(), Quantiles.spread(PairedRuns.runMeans(b, name)), null, null));
-        }
-        List<TurnDelta> perTurn = perTurn(paired, armOnly);
-        Comparison seedFigures = seedFigures(a, b);
-        DropLocation drop = DropLocation.find(perTurn, paired.get(QUALITY), resampling);
-        return new RepeatedComparison(seedFigures, runs.runs(), new Pair<>(seeds(a), seeds(b)), deltas, armMetrics,
-                perTurn, drop, verdict(seedFigures.labels(), deltas.get(0), resampling), resampling, null);
-    }
+        List<MetricDelta> deltas = withHolm(measured, levels);
 
-    /**
-     * This comparison with the noise floor beside every figure: each metric's interval between the baseline and
-     * itself with other seeds, and whether this comparison's figure lies inside it (then the difference is no larger
-     * than what reseeding alone produces, and the verdict says so).
-     *
-     * @param noise the baseline's runs against the baseline's runs with other seeds
-     * @return a new comparison
-     */
-    public RepeatedComparison withNoiseFloor(RepeatedComparison noise) {
-        List<MetricDelta> flagged = metrics.stream()
-                .map(m -> noise.metric(m.metric()).map(m::withNoiseFloor).orElse(m)).toList();
-        List<MetricEstimate> flaggedArm = armMetrics.stream()
-                .map(m -> noise.armMetrics().stream().filter(n -> n.metric().equals(m.metric())).findFirst()
-                        .map(m::withNoiseFloor).orElse(m)).toList();
-        return new RepeatedComparison(seed, runs, seeds, flagged, flaggedArm, perTurn, drop,
-                verdict(seed.labels(), flagged.get(0), resampling), resampling, noise);
+        List<PairedRuns.Series> quality = measured.get(0).series;
+        ChangeTest change = null;
+        DropLocation drop = null;
+        int[] common = units.commonTurns(quality);
+        if (common.length >= DropTest.MIN_LENGTH) {
+            List<double[]> series = units.distinctPairs(quality).stream().map(s -> s.differencesAt(common)).toList();
+            DropTest.Result r = DropTest.of(series, levels);
+            change = new ChangeTest(common.length, series.size(), r.statistic(), r.pValue());
+            if (r.pValue() <= levels.changeTest() && r.meanAfter() < r.meanBefore()) {
+                drop = new DropLocation(common[r.split()], common[r.setFirst()], common[r.setLast()],
+                        levels.setLevel(), r.pValue(), r.meanBefore(), r.meanAfter());
+            }
+        } else {
+            notes.add("no change test: " + common.length + " turns paired in every run pair, fewer than "
+                    + DropTest.MIN_LENGTH);
+        }
+
+        Comparison seedFigures = seedFigures(a, b);
+        Inference versusNoise = design == Design.SHARED_HISTORY && !noise.isEmpty()
+                ? versusNoiseFloor(noise, b, levels, notes) : null;
+        RepeatedComparison floor = noise.isEmpty() ? null
+                : of(a, noise, List.of(), design, metrics, levels);
+        Verdict verdict = Verdicts.of(seedFigures.labels(), design, units, deltas.get(0), drop, levels);
+        FidelitySummary fidelity = FidelitySummary.pooled(b).orElse(null);
+        return new RepeatedComparison(seedFigures, design, runs.runs(), new Pair<>(seeds(a), seeds(b)), deltas,
+                perTurn(measured), change, drop, verdict, levels, versusNoise, fidelity, floor, notes);
     }
 
     /** @return the seed's verdict ({@code "<label> is BETTER by 0.062"} beyond ±0.05, else none) */
@@ -164,37 +198,102 @@ public record RepeatedComparison(Comparison seed, int runs, Pair<List<Long>> see
         return metrics.stream().filter(m -> m.metric().equals(name)).findFirst();
     }
 
-    private static MetricDelta delta(String name, PairedRuns.Observations obs, PairedRuns runs, Resampling resampling) {
-        double[] d = obs.differences();
-        return new MetricDelta(name, new Pair<>(Bootstrap.mean(obs.a()), Bootstrap.mean(obs.b())), Bootstrap.mean(d),
-                Bootstrap.meanInterval(d, resampling), SignFlipTest.pValue(d, resampling), d.length,
-                new Pair<>(Quantiles.spread(PairedRuns.runMeans(runs.sideA(), name)),
-                        Quantiles.spread(PairedRuns.runMeans(runs.sideB(), name))),
-                null, null);
+    private static List<String> prepend(List<String> metrics) {
+        List<String> all = new ArrayList<>();
+        all.add(QUALITY);
+        all.addAll(metrics);
+        return all;
     }
 
-    private static List<TurnDelta> perTurn(Map<String, PairedRuns.Observations> paired,
-                                           Map<String, PairedRuns.Observations> armOnly) {
-        PairedRuns.Observations quality = paired.get(QUALITY);
+    /** One metric's paired series and its test, before the secondaries are adjusted together. */
+    private record Measured(String name, List<PairedRuns.Series> series, Pair<Double> means, double pairedDelta,
+                            int pairs, Pair<Double> spread, Inference inference) {
+
+        static Measured of(String name, PairedRuns runs, List<SessionReport> noise, Units units,
+                           VerdictLevels levels) {
+            List<PairedRuns.Series> series = runs.series(name);
+            double sumA = 0;
+            double sumB = 0;
+            int pairs = 0;
+            for (PairedRuns.Series s : series) {
+                for (int k = 0; k < s.size(); k++) {
+                    sumA += s.a()[k];
+                    sumB += s.b()[k];
+                }
+                pairs += s.size();
+            }
+            Pair<Double> means = new Pair<>(pairs == 0 ? Double.NaN : sumA / pairs, pairs == 0 ? Double.NaN : sumB / pairs);
+            Pair<Double> spread = new Pair<>(Quantiles.spread(PairedRuns.runMeans(runs.sideA(), name)),
+                    Quantiles.spread(PairedRuns.runMeans(runs.sideB(), name)));
+            Inference inference = pairs == 0 ? null : units.test(name, series, runs, noise, levels.intervalLevel());
+            return new Measured(name, series, means, means.b() - means.a(), pairs, spread, inference);
+        }
+    }
+
+    private static List<MetricDelta> withHolm(List<Measured> measured, VerdictLevels levels) {
+        double[] secondary = new double[measured.size() - 1];
+        for (int i = 1; i < measured.size(); i++) {
+            Inference inf = measured.get(i).inference();
+            secondary[i - 1] = inf == null ? Double.NaN : inf.pValue();
+        }
+        double[] holm = Holm.adjust(secondary);
+        List<MetricDelta> deltas = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            Measured m = measured.get(i);
+            boolean primary = i == 0;
+            double adjusted = primary ? Double.NaN : holm[i - 1];
+            boolean significant = m.inference() != null
+                    && (primary ? m.inference().pValue() <= levels.meanTest() : adjusted <= levels.verdict());
+            double delta = m.inference() != null ? m.inference().estimate() : m.pairedDelta();
+            deltas.add(new MetricDelta(m.name(), primary, m.means(), delta, m.pairs(), m.spread(), m.inference(),
+                    adjusted, significant));
+        }
+        return deltas;
+    }
+
+    private static List<TurnDelta> perTurn(List<Measured> measured) {
+        TreeMap<Integer, Map<String, double[]>> byTurn = new TreeMap<>();
+        TreeMap<Integer, Integer> pairs = new TreeMap<>();
+        for (PairedRuns.Series s : measured.get(0).series()) {
+            for (int turn : s.turns()) {
+                pairs.merge(turn, 1, Integer::sum);
+            }
+        }
+        for (Measured m : measured) {
+            for (PairedRuns.Series s : m.series()) {
+                for (int k = 0; k < s.size(); k++) {
+                    double[] sum = byTurn.computeIfAbsent(s.turns()[k], t -> new LinkedHashMap<>())
+                            .computeIfAbsent(m.name(), n -> new double[2]);
+                    sum[0] += s.b()[k] - s.a()[k];
+                    sum[1]++;
+                }
+            }
+        }
         List<TurnDelta> turns = new ArrayList<>();
-        java.util.Arrays.stream(quality.turns()).distinct().sorted().forEach(turn -> {
+        pairs.forEach((turn, count) -> {
             Map<String, Double> deltas = new LinkedHashMap<>();
-            paired.forEach((name, obs) -> {
-                PairedRuns.Observations at = obs.at(turn);
-                if (at.size() > 0) {
-                    deltas.put(name, Bootstrap.mean(at.differences()));
+            for (Measured m : measured) {
+                double[] sum = byTurn.get(turn).get(m.name());
+                if (sum != null) {
+                    deltas.put(m.name(), sum[0] / sum[1]);
                 }
-            });
-            Map<String, Double> arm = new LinkedHashMap<>();
-            armOnly.forEach((name, obs) -> {
-                PairedRuns.Observations at = obs.at(turn);
-                if (at.size() > 0) {
-                    arm.put(name, Bootstrap.mean(at.b()));
-                }
-            });
-            turns.add(new TurnDelta(turn, quality.at(turn).size(), deltas, arm));
+            }
+            turns.add(new TurnDelta(turn, count, deltas));
         });
         return turns;
+    }
+
+    private static Inference versusNoiseFloor(List<SessionReport> noise, List<SessionReport> b, VerdictLevels levels,
+                                              List<String> notes) {
+        PairedRuns vs = PairedRuns.of(noise, b);
+        List<double[]> series = vs.series(QUALITY).stream().filter(s -> s.size() >= SeriesMeanTest.MIN_LENGTH)
+                .map(PairedRuns.Series::differences).toList();
+        if (series.isEmpty()) {
+            notes.add("no comparison with the noise floor: fewer than " + SeriesMeanTest.MIN_LENGTH
+                    + " turns paired with a rerun");
+            return null;
+        }
+        return SeriesMeanTest.of(series, levels.intervalLevel());
     }
 
     private static Comparison seedFigures(List<SessionReport> a, List<SessionReport> b) {
@@ -225,35 +324,5 @@ public record RepeatedComparison(Comparison seed, int runs, Pair<List<Long>> see
             seeds.add(run.config().extra().get("seed") instanceof Number n ? n.longValue() : null);
         }
         return java.util.Collections.unmodifiableList(seeds);
-    }
-
-    private static String verdict(Pair<String> labels, MetricDelta quality, Resampling resampling) {
-        if (quality.pairs() == 0) {
-            return "No paired turns to compare";
-        }
-        String figures = "quality delta " + signed(quality.delta()) + ", " + percent(resampling.level()) + " CI "
-                + interval(quality.interval()) + ", p=" + PythonFormat.fixed(quality.pValue(), 4);
-        String noise = Boolean.TRUE.equals(quality.withinNoiseFloor())
-                ? "; within the noise floor " + interval(quality.noiseFloor()) : "";
-        if (!quality.significant()) {
-            return "No significant difference (" + figures + ")" + noise;
-        }
-        String better = quality.delta() > 0 ? labels.b() : labels.a();
-        return better + " is BETTER by " + PythonFormat.fixed(Math.abs(quality.delta()), 3) + " (" + figures + ")"
-                + noise;
-    }
-
-    static String signed(double x) {
-        double normalized = x + 0.0; // -0.0 reads "+0.000"
-        return (normalized >= 0 ? "+" : "") + PythonFormat.fixed(normalized, 3);
-    }
-
-    static String interval(Interval interval) {
-        return "[" + signed(interval.low()) + ", " + signed(interval.high()) + "]";
-    }
-
-    static String percent(double level) {
-        return new java.math.BigDecimal(Double.toString(level)).movePointRight(2).stripTrailingZeros().toPlainString()
-                + "%";
     }
 }

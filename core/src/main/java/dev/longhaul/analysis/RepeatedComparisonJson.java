@@ -1,6 +1,9 @@
 package dev.longhaul.analysis;
 
+import dev.longhaul.analysis.stats.Inference;
 import dev.longhaul.analysis.stats.Interval;
+import dev.longhaul.analysis.stats.LongRunVariance;
+import dev.longhaul.analysis.stats.VerdictLevels;
 import dev.longhaul.report.PythonJsonWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,11 +11,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link RepeatedComparison} as JSON: the seed's comparison keys in the seed's order, with the seed's verdict
- * under {@code seed_verdict}, then {@code runs, seeds, resampling, metrics, arm_metrics, per_turn, drop, verdict} and,
- * when known, {@code noise_floor}. Undefined figures (no data) are {@code null}.
+ * A {@link RepeatedComparison} as JSON: the seed's comparison keys in the seed's order, with the seed's verdict under
+ * {@code seed_verdict}, then {@code design, methods, runs, seeds, metrics, fidelity, per_turn, change_test, drop,
+ * verdict_kind, verdict} and, when known, {@code versus_noise_floor}, {@code noise_floor} and {@code notes}. Undefined
+ * figures (no data, no test) are {@code null}.
  */
 public final class RepeatedComparisonJson {
+
+    /** The mean test's name in {@code methods} for shared-history comparisons. */
+    public static final String SHARED_MEAN_TEST = "mean of per-turn paired differences; AR(1)-prewhitened "
+            + "equal-weighted-cosine long-run variance (nu = max(2, floor(0.6 T^(2/3))) cosines per run pair) plus "
+            + "the variance between run pairs; Student's t";
+
+    /** The mean test's name in {@code methods} for free-running comparisons. */
+    public static final String FREE_MEAN_TEST = "difference of run means, one mean per run; pooled two-sample t "
+            + "(noise-floor runs as extra variance replicates)";
+
+    /** The change test's name in {@code methods}. */
+    public static final String CHANGE_TEST = "one-sided max-type (CUSUM) test over every split of the per-turn "
+            + "differences, long-run variance from the residuals of the best split, Monte Carlo null; confidence set "
+            + "by likelihood-ratio inversion";
 
     private RepeatedComparisonJson() {
     }
@@ -33,68 +51,87 @@ public final class RepeatedComparisonJson {
         Map<String, Object> node = new LinkedHashMap<>();
         ComparisonJson.tree(comparison.seed()).forEach((key, value) ->
                 node.put(key.equals("verdict") ? "seed_verdict" : key, value));
-        node.put("runs", comparison.runs());
-        node.put("seeds", Arrays.asList(comparison.seeds().a(), comparison.seeds().b()));
-        Map<String, Object> resampling = new LinkedHashMap<>();
-        resampling.put("method", "paired bootstrap of the mean of (run pair, turn) differences; "
-                + "paired sign-flip permutation test");
-        resampling.put("resamples", comparison.resampling().resamples());
-        resampling.put("seed", comparison.resampling().seed());
-        resampling.put("level", comparison.resampling().level());
-        node.put("resampling", resampling);
         putFigures(node, comparison);
-        node.put("per_turn", comparison.perTurn().stream().map(RepeatedComparisonJson::turn).toList());
-        node.put("drop", comparison.drop() == null ? null : drop(comparison.drop()));
-        node.put("verdict", comparison.verdict());
+        if (comparison.versusNoiseFloor() != null) {
+            node.put("versus_noise_floor", inference(comparison.versusNoiseFloor()));
+        }
         if (comparison.noiseFloor() != null) {
-            RepeatedComparison noise = comparison.noiseFloor();
             Map<String, Object> floor = new LinkedHashMap<>();
-            floor.put("labels", List.of(noise.labels().a(), noise.labels().b()));
-            floor.put("runs", noise.runs());
-            floor.put("seeds", Arrays.asList(noise.seeds().a(), noise.seeds().b()));
-            putFigures(floor, noise);
+            floor.put("labels", List.of(comparison.noiseFloor().labels().a(), comparison.noiseFloor().labels().b()));
+            putFigures(floor, comparison.noiseFloor());
             node.put("noise_floor", floor);
+        }
+        if (!comparison.notes().isEmpty()) {
+            node.put("notes", comparison.notes());
         }
         return node;
     }
 
     private static void putFigures(Map<String, Object> node, RepeatedComparison comparison) {
+        node.put("design", comparison.design().jsonName());
+        node.put("methods", methods(comparison.design(), comparison.levels()));
+        node.put("runs", comparison.runs());
+        node.put("seeds", Arrays.asList(comparison.seeds().a(), comparison.seeds().b()));
         Map<String, Object> metrics = new LinkedHashMap<>();
         comparison.metrics().forEach(m -> metrics.put(m.metric(), metric(m)));
         node.put("metrics", metrics);
-        Map<String, Object> arm = new LinkedHashMap<>();
-        comparison.armMetrics().forEach(m -> arm.put(m.metric(), estimate(m)));
-        node.put("arm_metrics", arm);
+        if (comparison.fidelity() != null) {
+            node.put("fidelity", comparison.fidelity().toMap());
+        }
+        node.put("per_turn", comparison.perTurn().stream().map(RepeatedComparisonJson::turn).toList());
+        ChangeTest change = comparison.changeTest();
+        node.put("change_test", change == null ? null : changeTest(change));
+        node.put("drop", comparison.drop() == null ? null : drop(comparison.drop()));
+        node.put("verdict_kind", comparison.verdict().kind().jsonName());
+        node.put("verdict", comparison.verdict().text());
+    }
+
+    private static Map<String, Object> methods(Design design, VerdictLevels levels) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("unit", design == Design.SHARED_HISTORY ? "turn" : "run");
+        node.put("mean_test", design == Design.SHARED_HISTORY ? SHARED_MEAN_TEST : FREE_MEAN_TEST);
+        node.put("change_test", CHANGE_TEST);
+        node.put("secondary_metrics", "Holm-adjusted p-values; they do not decide the verdict");
+        Map<String, Object> level = new LinkedHashMap<>();
+        level.put("verdict", levels.verdict());
+        level.put("mean_test", levels.meanTest());
+        level.put("change_test", levels.changeTest());
+        level.put("drop_set", levels.setLevel());
+        node.put("levels", level);
+        node.put("monte_carlo_draws", levels.draws());
+        node.put("seed", levels.seed());
+        return node;
     }
 
     private static Map<String, Object> metric(MetricDelta m) {
         Map<String, Object> node = new LinkedHashMap<>();
+        node.put("role", m.primary() ? "primary" : "secondary");
         node.put("means", Arrays.asList(number(m.means().a()), number(m.means().b())));
         node.put("delta", number(m.delta()));
+        Inference inference = m.inference();
         node.put("interval", interval(m.interval()));
+        node.put("interval_level", inference == null ? null : inference.level());
         node.put("p_value", number(m.pValue()));
+        if (!m.primary()) {
+            node.put("p_value_holm", number(m.pValueHolm()));
+        }
+        node.put("standard_error", inference == null ? null : inference.standardError());
+        node.put("degrees_of_freedom", inference == null ? null : inference.degreesOfFreedom());
         node.put("pairs", m.pairs());
         node.put("spread", Arrays.asList(number(m.spread().a()), number(m.spread().b())));
         node.put("significant", m.significant());
-        putNoiseFloor(node, m.noiseFloor(), m.withinNoiseFloor());
         return node;
     }
 
-    private static Map<String, Object> estimate(MetricEstimate m) {
+    private static Map<String, Object> inference(Inference inference) {
         Map<String, Object> node = new LinkedHashMap<>();
-        node.put("mean", number(m.mean()));
-        node.put("interval", interval(m.interval()));
-        node.put("values", m.values());
-        node.put("spread", number(m.spread()));
-        putNoiseFloor(node, m.noiseFloor(), m.withinNoiseFloor());
+        node.put("delta", inference.estimate());
+        node.put("interval", interval(inference.interval()));
+        node.put("interval_level", inference.level());
+        node.put("p_value", inference.pValue());
+        node.put("standard_error", inference.standardError());
+        node.put("degrees_of_freedom", inference.degreesOfFreedom());
         return node;
-    }
-
-    private static void putNoiseFloor(Map<String, Object> node, Interval floor, Boolean within) {
-        if (floor != null) {
-            node.put("noise_floor", interval(floor));
-            node.put("within_noise_floor", within);
-        }
     }
 
     private static Map<String, Object> turn(TurnDelta t) {
@@ -102,26 +139,35 @@ public final class RepeatedComparisonJson {
         node.put("turn", t.turn());
         node.put("pairs", t.pairs());
         node.put("delta", t.deltas());
-        if (!t.armOnly().isEmpty()) {
-            node.put("arm", t.armOnly());
-        }
+        return node;
+    }
+
+    private static Map<String, Object> changeTest(ChangeTest c) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("turns", c.turns());
+        node.put("units", c.units());
+        node.put("statistic", number(c.statistic()));
+        node.put("p_value", c.pValue());
+        node.put("cosines_per_unit", LongRunVariance.cosines(c.turns()));
         return node;
     }
 
     private static Map<String, Object> drop(DropLocation d) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("turn", d.turn());
+        node.put("turn_set", List.of(d.firstInSet(), d.lastInSet()));
+        node.put("turn_set_level", d.setLevel());
+        node.put("p_value", d.pValue());
         node.put("mean_delta_before", number(d.meanBefore()));
         node.put("mean_delta_after", number(d.meanAfter()));
-        node.put("interval_after", interval(d.intervalAfter()));
         return node;
     }
 
     private static List<Object> interval(Interval interval) {
-        return Arrays.asList(number(interval.low()), number(interval.high()));
+        return interval.defined() ? Arrays.asList(number(interval.low()), number(interval.high())) : null;
     }
 
     private static Double number(double x) {
-        return Double.isNaN(x) ? null : x;
+        return Double.isNaN(x) || Double.isInfinite(x) ? null : x;
     }
 }

@@ -1,10 +1,13 @@
 package dev.longhaul.analysis;
 
-import static dev.longhaul.analysis.RepeatedComparison.interval;
-import static dev.longhaul.analysis.RepeatedComparison.percent;
-import static dev.longhaul.analysis.RepeatedComparison.signed;
+import static dev.longhaul.analysis.Verdicts.interval;
+import static dev.longhaul.analysis.Verdicts.p;
+import static dev.longhaul.analysis.Verdicts.percent;
+import static dev.longhaul.analysis.Verdicts.signed;
+import static dev.longhaul.analysis.Verdicts.turnSet;
 
-import dev.longhaul.analysis.stats.Interval;
+import dev.longhaul.analysis.fidelity.FidelityText;
+import dev.longhaul.analysis.stats.Inference;
 import dev.longhaul.report.PythonFormat;
 import java.util.List;
 import java.util.Objects;
@@ -25,46 +28,56 @@ public final class RepeatedComparisonText {
      */
     public static String render(RepeatedComparison comparison) {
         Pair<String> labels = comparison.labels();
-        boolean noise = comparison.noiseFloor() != null;
-        String level = percent(comparison.resampling().level());
+        String level = percent(comparison.levels().intervalLevel());
         Lines out = new Lines();
-        out.add(comparison.runs() + " run pair" + (comparison.runs() == 1 ? "" : "s") + " (seeds "
-                + seeds(comparison.seeds().a()) + " | " + seeds(comparison.seeds().b()) + "), "
-                + comparison.quality().pairs() + " paired turns; " + level + " intervals from "
-                + comparison.resampling().resamples() + " paired bootstrap resamples, sign-flip test p-values");
-        String header = String.format("%-24s %10s %10s %9s %-18s %7s %-15s%s", "Metric", clip(labels.a()),
-                clip(labels.b()), "delta", level + " interval", "p", "spread P90-P10", noise ? "  noise floor" : "");
+        out.add("Design: " + comparison.design().displayName() + ", " + comparison.runs() + " run pair"
+                + (comparison.runs() == 1 ? "" : "s") + " (seeds " + seeds(comparison.seeds().a()) + " | "
+                + seeds(comparison.seeds().b()) + "), " + comparison.quality().pairs() + " paired turns; the "
+                + (comparison.design() == Design.SHARED_HISTORY ? "turn" : "run") + " is the unit");
+        String header = String.format("%-26s %10s %10s %9s %-18s %7s %8s  %s", "Metric", clip(labels.a()),
+                clip(labels.b()), "delta", level + " interval", "p", "p(Holm)", "spread P90-P10");
         String rule = "\u2500".repeat(header.length());
         out.add(header);
         out.add(rule);
         for (MetricDelta m : comparison.metrics()) {
-            out.add(String.format("%-24s %10s %10s %9s %-18s %7s %-15s%s", m.metric(), fixed(m.means().a()),
-                    fixed(m.means().b()), signed(m.delta()), interval(m.interval()), fixed4(m.pValue()),
-                    fixed(m.spread().a()) + " / " + fixed(m.spread().b()), noise(m.noiseFloor(), m.withinNoiseFloor())));
-        }
-        if (!comparison.armMetrics().isEmpty()) {
-            out.add("Only in " + labels.b() + " (measured against " + labels.a() + "'s answers):");
-            for (MetricEstimate m : comparison.armMetrics()) {
-                out.add(String.format("%-24s %21s %9s %-18s %7s %-15s%s", m.metric(), "", fixed(m.mean()),
-                        interval(m.interval()), "", fixed(m.spread()), noise(m.noiseFloor(), m.withinNoiseFloor())));
-            }
+            out.add(String.format("%-26s %10s %10s %9s %-18s %7s %8s  %s",
+                    m.metric() + (m.primary() ? " (primary)" : ""), fixed(m.means().a()), fixed(m.means().b()),
+                    Double.isNaN(m.delta()) ? "-" : signed(m.delta()),
+                    m.interval().defined() ? interval(m.interval()) : "-", fixedP(m.pValue()),
+                    m.primary() ? "" : fixedP(m.pValueHolm()),
+                    fixed(m.spread().a()) + " / " + fixed(m.spread().b())));
         }
         out.add(rule);
-        DropLocation drop = comparison.drop();
-        out.add(drop == null ? "Drop located: none"
-                : "Drop located: from turn " + drop.turn() + " (mean quality delta " + signed(drop.meanBefore())
-                        + " before, " + signed(drop.meanAfter()) + " from it on, " + level + " CI "
-                        + interval(drop.intervalAfter()) + ")");
-        out.add("Verdict: " + comparison.verdict());
-        out.add("Seed verdict: " + comparison.seedVerdict());
-        return out.toString();
-    }
-
-    private static String noise(Interval floor, Boolean within) {
-        if (floor == null) {
-            return "";
+        if (comparison.fidelity() != null) {
+            FidelityText.render(labels.b(), labels.a(), comparison.fidelity()).lines().forEach(out::add);
         }
-        return "  " + interval(floor) + (Boolean.TRUE.equals(within) ? " inside" : "");
+        ChangeTest change = comparison.changeTest();
+        DropLocation drop = comparison.drop();
+        if (drop != null) {
+            out.add("Drop: quality fell away from turn " + drop.turn() + " (" + percent(drop.setLevel())
+                    + " set: " + turnSet(drop) + "; change test p="
+                    + p(drop.pValue()) + "; mean delta " + signed(drop.meanBefore()) + " before, "
+                    + signed(drop.meanAfter()) + " from it on)");
+        } else if (change != null) {
+            out.add("Drop: none (change test p=" + p(change.pValue()) + " over " + change.turns()
+                    + " turns, level " + percent(comparison.levels().changeTest()) + ")");
+        } else {
+            out.add("Drop: not tested (too few turns paired in every run pair)");
+        }
+        Inference noise = comparison.versusNoiseFloor();
+        if (noise != null) {
+            out.add("Versus the noise floor (" + labels.b() + " minus the baseline's reruns): " + signed(noise.estimate())
+                    + ", " + percent(noise.level()) + " CI " + interval(noise.interval()) + ", p=" + p(noise.pValue()));
+        }
+        if (comparison.noiseFloor() != null) {
+            out.add("Noise floor (" + labels.a() + " against its reruns): "
+                    + comparison.noiseFloor().verdict().text());
+        }
+        comparison.notes().forEach(note -> out.add("Note: " + note));
+        out.add("Verdict: " + comparison.verdict().text() + " [" + comparison.verdict().kind().jsonName() + "]");
+        out.add("Seed verdict: " + comparison.seedVerdict() + " (the seed's rule: a mean difference beyond "
+                + PythonFormat.fixed(Comparison.SIGNIFICANT_DELTA, 2) + ", no test)");
+        return out.toString();
     }
 
     private static String seeds(List<Long> seeds) {
@@ -79,7 +92,7 @@ public final class RepeatedComparisonText {
         return Double.isNaN(x) ? "-" : PythonFormat.fixed(x, 3);
     }
 
-    private static String fixed4(double x) {
-        return Double.isNaN(x) ? "-" : PythonFormat.fixed(x, 4);
+    private static String fixedP(double x) {
+        return Double.isNaN(x) ? "-" : p(x);
     }
 }

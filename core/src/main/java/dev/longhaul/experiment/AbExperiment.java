@@ -1,7 +1,9 @@
 package dev.longhaul.experiment;
 
 import dev.longhaul.analysis.RepeatedComparison;
-import dev.longhaul.analysis.stats.Resampling;
+import dev.longhaul.analysis.Design;
+import dev.longhaul.analysis.fidelity.FidelityDifference;
+import dev.longhaul.analysis.stats.VerdictLevels;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
@@ -66,7 +68,7 @@ public final class AbExperiment {
     final List<ExperimentListener> listeners;
     final List<SharedTurnObserver> observers;
     final List<String> metrics;
-    final Resampling resampling;
+    final VerdictLevels levels;
 
     private AbExperiment(Builder b) {
         this.arms = List.copyOf(b.arms);
@@ -79,7 +81,7 @@ public final class AbExperiment {
         this.listeners = List.copyOf(b.listeners);
         this.observers = List.copyOf(b.observers);
         this.metrics = List.copyOf(b.metrics);
-        this.resampling = b.resampling;
+        this.levels = b.levels;
     }
 
     /** @return a builder: seed 42, one repeat, independent runs, no noise floor */
@@ -110,11 +112,20 @@ public final class AbExperiment {
             }
         }
         List<SessionReport> baseline = reports.get(arms.get(0).label());
-        RepeatedComparison floor = noiseFloor ? RepeatedComparison.of(baseline, noise, metrics, resampling) : null;
+        Design design = sharedHistory ? Design.SHARED_HISTORY : Design.FREE_RUNNING;
+        RepeatedComparison floor = noiseFloor
+                ? RepeatedComparison.of(baseline, noise, List.of(), design, metrics, levels) : null;
         List<RepeatedComparison> comparisons = new ArrayList<>();
         for (Arm arm : arms.subList(1, arms.size())) {
-            RepeatedComparison c = RepeatedComparison.of(baseline, reports.get(arm.label()), metrics, resampling);
-            comparisons.add(floor == null ? c : c.withNoiseFloor(floor));
+            comparisons.add(RepeatedComparison.of(baseline, reports.get(arm.label()), noise, design, metrics, levels));
+        }
+        List<FidelityDifference> fidelityDifferences = new ArrayList<>();
+        for (int i = 1; i < arms.size(); i++) {
+            for (int j = i + 1; j < arms.size(); j++) {
+                String x = arms.get(i).label();
+                String y = arms.get(j).label();
+                FidelityDifference.of(x, reports.get(x), y, reports.get(y)).ifPresent(fidelityDifferences::add);
+            }
         }
         List<Long> seeds = new ArrayList<>();
         List<Long> noiseSeeds = new ArrayList<>();
@@ -124,8 +135,8 @@ public final class AbExperiment {
                 noiseSeeds.add(noiseSeed(repeat));
             }
         }
-        return new ExperimentResult(arms.stream().map(Arm::label).toList(), seeds, noiseSeeds, sharedHistory, reports,
-                noise, comparisons, floor);
+        return new ExperimentResult(arms.stream().map(Arm::label).toList(), seeds, noiseSeeds, design, reports,
+                noise, comparisons, floor, fidelityDifferences);
     }
 
     /** The runs of one repeat: every arm in order, then the noise-floor rerun of the baseline. */
@@ -205,7 +216,7 @@ public final class AbExperiment {
         private final List<ExperimentListener> listeners = new ArrayList<>();
         private final List<SharedTurnObserver> observers = new ArrayList<>();
         private List<String> metrics = RepeatedComparison.DEFAULT_METRICS;
-        private Resampling resampling = Resampling.DEFAULT;
+        private VerdictLevels levels = VerdictLevels.DEFAULT;
 
         private Builder() {
         }
@@ -343,11 +354,12 @@ public final class AbExperiment {
         }
 
         /**
-         * @param resampling resamples, seed and level of the comparisons' intervals (default 10,000, 42, 95%)
+         * @param levels how the comparisons' verdicts split their level between the mean and the change test, and
+         *               their Monte Carlo draws (default {@link VerdictLevels#DEFAULT})
          * @return this builder
          */
-        public Builder resampling(Resampling resampling) {
-            this.resampling = Objects.requireNonNull(resampling, "resampling");
+        public Builder levels(VerdictLevels levels) {
+            this.levels = Objects.requireNonNull(levels, "levels");
             return this;
         }
 

@@ -1,6 +1,8 @@
 package dev.longhaul.experiment;
 
+import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.RepeatedComparison;
+import dev.longhaul.analysis.fidelity.FidelityDifference;
 import dev.longhaul.report.SessionReport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,15 +16,18 @@ import java.util.Map;
  * @param labels            the arms' labels, baseline first
  * @param seeds             the arms' seeds by repeat: S, S+1, …
  * @param noiseFloorSeeds   the noise-floor reruns' seeds (S+R, …), empty without a noise floor
- * @param sharedHistory     whether every arm answered the baseline's history
+ * @param design            how the runs were played: shared history or free-running
  * @param reports           label → the arm's reports, by repeat
  * @param noiseFloorReports the baseline's reruns with other seeds, by repeat; empty without a noise floor
  * @param comparisons       each arm after the first against the baseline, with the noise floor beside when measured
  * @param noiseFloor        the baseline against its reruns, or null
+ * @param fidelityDifferences each pair of arms after the first, their token fidelity against the baseline compared
+ *                          through paired per-turn differences (shared history, enough turns)
  */
-public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long> noiseFloorSeeds, boolean sharedHistory,
+public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long> noiseFloorSeeds, Design design,
                                Map<String, List<SessionReport>> reports, List<SessionReport> noiseFloorReports,
-                               List<RepeatedComparison> comparisons, RepeatedComparison noiseFloor) {
+                               List<RepeatedComparison> comparisons, RepeatedComparison noiseFloor,
+                               List<FidelityDifference> fidelityDifferences) {
 
     /**
      * Copies the collections.
@@ -30,11 +35,12 @@ public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long>
      * @param labels            the arms' labels, baseline first
      * @param seeds             the arms' seeds by repeat: S, S+1, …
      * @param noiseFloorSeeds   the noise-floor reruns' seeds (S+R, …), empty without a noise floor
-     * @param sharedHistory     whether every arm answered the baseline's history
+     * @param design            how the runs were played: shared history or free-running
      * @param reports           label → the arm's reports, by repeat
      * @param noiseFloorReports the baseline's reruns with other seeds, by repeat; empty without a noise floor
      * @param comparisons       each arm after the first against the baseline, with the noise floor beside when measured
      * @param noiseFloor        the baseline against its reruns, or null
+     * @param fidelityDifferences each pair of arms after the first, their token fidelity compared
      */
     public ExperimentResult {
         labels = List.copyOf(labels);
@@ -45,6 +51,7 @@ public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long>
         reports = Collections.unmodifiableMap(copy);
         noiseFloorReports = List.copyOf(noiseFloorReports);
         comparisons = List.copyOf(comparisons);
+        fidelityDifferences = List.copyOf(fidelityDifferences);
     }
 
     /**
@@ -58,6 +65,11 @@ public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long>
             throw new IllegalArgumentException("no arm '" + label + "'; arms: " + labels);
         }
         return runs;
+    }
+
+    /** @return whether every arm answered the baseline's history */
+    public boolean sharedHistory() {
+        return design == Design.SHARED_HISTORY;
     }
 
     /** @return whether some run stopped early (too many failed turns, an interrupt) */

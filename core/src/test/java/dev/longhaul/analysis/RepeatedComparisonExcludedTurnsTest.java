@@ -23,10 +23,10 @@ class RepeatedComparisonExcludedTurnsTest {
 
     @Test
     void aComparisonIgnoresExcludedTurns() {
-        List<SessionReport> a = List.of(RepeatedComparisonTest.report("f16", 42, 0.5, 0.6, 0.7),
-                RepeatedComparisonTest.report("f16", 43, 0.55, 0.65, 0.75));
-        List<SessionReport> b = List.of(RepeatedComparisonTest.report("q8_0", 42, 0.6, 0.62, 0.9),
-                RepeatedComparisonTest.report("q8_0", 43, 0.5, 0.7, 0.8));
+        List<SessionReport> a = List.of(RepeatedComparisonTest.report("f16", 42, false, 0.5, 0.6, 0.7),
+                RepeatedComparisonTest.report("f16", 43, false, 0.55, 0.65, 0.75));
+        List<SessionReport> b = List.of(RepeatedComparisonTest.report("q8_0", 42, false, 0.6, 0.62, 0.9),
+                RepeatedComparisonTest.report("q8_0", 43, false, 0.5, 0.7, 0.8));
         List<SessionReport> aProbed = a.stream().map(r -> withProbeTurn(r, 0.05)).toList();
         List<SessionReport> bProbed = b.stream().map(r -> withProbeTurn(r, 0.95)).toList();
 

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.longhaul.analysis.stats.Interval;
+import dev.longhaul.analysis.stats.RunMeansTest;
+import dev.longhaul.analysis.stats.SeriesMeanTest;
+import dev.longhaul.analysis.stats.VerdictLevels;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.RunConfig;
+import dev.longhaul.report.SavedResponse;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
@@ -21,155 +24,219 @@ import org.junit.jupiter.api.Test;
 class RepeatedComparisonTest {
 
     @Test
-    void pairsRunsByPositionAndTurnsByNumberAndMatchesPython() {
+    void oneFreeRunningRunPerArmIsInconclusiveAndKeepsTheSeedsVerdict() {
+        SessionReport a = report("f16", 42, false, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.4);
+        SessionReport b = report("q8_0", 42, false, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
+
+        RepeatedComparison c = RepeatedComparison.of(List.of(a), List.of(b));
+
+        assertEquals(Design.FREE_RUNNING, c.design(), "the seed's design: no shared_history_from");
+        assertEquals(VerdictKind.INCONCLUSIVE, c.verdict().kind());
+        assertEquals("inconclusive: one free-running run per arm cannot tell run-to-run drift from the arm",
+                c.verdict().text());
+        assertNull(c.quality().inference(), "no test");
+        assertFalse(c.quality().significant());
+        assertEquals(Comparison.of(a, b), c.seed());
+        assertEquals(Comparison.of(a, b).verdict(), c.seedVerdict());
+        String text = RepeatedComparisonText.render(c);
+        assertTrue(text.contains("Verdict: inconclusive: one free-running run per arm"), text);
+        assertTrue(text.contains("Seed verdict: " + c.seedVerdict()), text);
+    }
+
+    @Test
+    void freeRunningRunsAreTheUnitsAndRunPairsMatchByPositionAndTurn() {
         // run 2 of B failed turn 3: that turn has no pair in run 2
-        List<SessionReport> a = List.of(report("f16", 42, 0.5, 0.6, 0.7), report("f16", 43, 0.55, 0.65, 0.75));
-        List<SessionReport> b = List.of(report("q8_0", 42, 0.6, 0.62, 0.9), report("q8_0", 43, 0.5, 0.7));
+        List<SessionReport> a = List.of(report("f16", 42, false, 0.5, 0.6, 0.7),
+                report("f16", 43, false, 0.55, 0.65, 0.75));
+        List<SessionReport> b = List.of(report("q8_0", 42, false, 0.6, 0.62, 0.9),
+                report("q8_0", 43, false, 0.5, 0.7));
 
         RepeatedComparison c = RepeatedComparison.of(a, b);
 
         MetricDelta q = c.quality();
         assertEquals(5, q.pairs());
-        // expected values from the Python reference of docs/experiments.md on the differences
-        // [0.1, 0.02, 0.2, -0.05, 0.05] (as floats), B = 10000, seed 42
-        assertEquals(0.06399999999999999, q.delta());
-        assertEquals(new Interval(-0.006000000000000028, 0.14), q.interval());
-        assertEquals(0.25, q.pValue());
-        assertFalse(q.significant());
+        double[] meansA = {0.6, 0.65};
+        double[] meansB = {(0.6 + 0.62 + 0.9) / 3, 0.6};
+        assertEquals(RunMeansTest.of(meansA, meansB, new double[0], 0.96), q.inference(),
+                "one mean per run, every answered turn of the run");
+        assertEquals(2, q.inference().degreesOfFreedom());
         assertEquals(new Pair<>(List.of(42L, 43L), List.of(42L, 43L)), c.seeds());
         assertEquals(List.of(2, 2, 1), c.perTurn().stream().map(TurnDelta::pairs).toList());
         assertEquals((0.6 - 0.5 + (0.5 - 0.55)) / 2, c.perTurn().get(0).deltas().get("quality_score"), 1e-15);
-        assertTrue(c.verdict().startsWith("No significant difference (quality delta +0.064, 95% CI [-0.006, +0.140], "
-                + "p=0.2500)"), c.verdict());
+        assertNull(c.changeTest(), "3 turns: no change test");
+        assertTrue(c.notes().contains("no change test: 2 turns paired in every run pair, fewer than 10"), c.notes()
+                .toString());
     }
 
     @Test
-    void aaWithNoiseIsNoSignificantDifference() {
-        Random noise = new Random(1);
-        List<SessionReport> a = new ArrayList<>();
-        List<SessionReport> b = new ArrayList<>();
-        for (int r = 0; r < 3; r++) {
-            a.add(report("f16", 42 + r, noisy(noise, 30, 0.7, Integer.MAX_VALUE)));
-            b.add(report("f16", 45 + r, noisy(noise, 30, 0.7, Integer.MAX_VALUE)));
+    void sharedHistoryTestsThePerTurnDifferencesWithOneRunPerArm() {
+        Random noise = new Random(4);
+        SessionReport a = report("f16", 42, true, noisy(noise, 40, 0.7, Integer.MAX_VALUE));
+        SessionReport b = report("q8_0", 42, true, noisy(noise, 40, 0.7, Integer.MAX_VALUE));
+
+        RepeatedComparison c = RepeatedComparison.of(List.of(a), List.of(b));
+
+        assertEquals(Design.SHARED_HISTORY, c.design());
+        double[] d = new double[40];
+        for (int t = 0; t < 40; t++) {
+            d[t] = b.turnMetrics().get(t).qualityScore() - a.turnMetrics().get(t).qualityScore();
         }
-        RepeatedComparison c = RepeatedComparison.of(a, b);
-        assertFalse(c.quality().significant(), c.quality().toString());
-        assertTrue(c.quality().interval().contains(0.0));
-        assertTrue(c.quality().pValue() > 0.05, c.quality().toString());
-        assertTrue(c.verdict().startsWith("No significant difference"), c.verdict());
-        assertNull(c.drop(), "no drop to locate");
-        assertTrue(c.quality().spread().a() > 0, "runs of one side differ");
+        assertEquals(SeriesMeanTest.of(List.of(d), 0.96), c.quality().inference());
+        assertEquals(VerdictKind.NO_DIFFERENCE, c.verdict().kind(), c.verdict().text());
+        assertTrue(c.verdict().text().startsWith("no difference (quality delta "), c.verdict().text());
+        assertEquals(40, c.changeTest().turns());
+        assertNull(c.drop());
     }
 
     @Test
-    void aPlantedDropFromTurn20IsJudgedWorseAndLocated() {
+    void aDropFromTurn20IsLocatedWithASetAndMakesTheBaselineBetter() {
         Random noise = new Random(2);
-        List<SessionReport> a = new ArrayList<>();
-        List<SessionReport> b = new ArrayList<>();
-        for (int r = 0; r < 3; r++) {
-            a.add(report("f16", 42 + r, noisy(noise, 30, 0.7, Integer.MAX_VALUE)));
-            b.add(report("q4_0", 42 + r, noisy(noise, 30, 0.7, 20)));
-        }
-        RepeatedComparison c = RepeatedComparison.of(a, b);
-        assertTrue(c.quality().significant());
-        assertTrue(c.quality().interval().high() < 0);
-        assertTrue(c.quality().pValue() < 0.001, c.quality().toString());
-        assertTrue(c.verdict().startsWith("f16 is BETTER by "), c.verdict());
-        assertEquals(20, c.drop().turn(), c.drop().toString());
-        assertTrue(c.drop().meanAfter() < -0.3 && Math.abs(c.drop().meanBefore()) < 0.05, c.drop().toString());
-        assertTrue(c.perTurn().get(25).deltas().get("quality_score") < -0.2);
+        SessionReport a = report("f16", 42, true, noisy(noise, 40, 0.7, Integer.MAX_VALUE));
+        SessionReport b = report("q4_0", 42, true, noisy(noise, 40, 0.7, 20));
+
+        RepeatedComparison c = RepeatedComparison.of(List.of(a), List.of(b));
+
+        DropLocation drop = c.drop();
+        assertEquals(20, drop.turn(), drop.toString());
+        assertTrue(drop.firstInSet() <= 20 && 20 <= drop.lastInSet(), drop.toString());
+        assertTrue(drop.pValue() <= VerdictLevels.DEFAULT.changeTest(), drop.toString());
+        assertTrue(drop.meanAfter() < -0.3 && Math.abs(drop.meanBefore()) < 0.05, drop.toString());
+        assertEquals(VerdictKind.BASELINE_BETTER, c.verdict().kind());
+        assertTrue(c.verdict().text().startsWith("f16 is better: q4_0's quality fell away from turn 20 (95% set: "),
+                c.verdict().text());
+        Map<String, Object> json = RepeatedComparisonJson.tree(c);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dropJson = (Map<String, Object>) json.get("drop");
+        assertEquals(List.of("turn", "turn_set", "turn_set_level", "p_value", "mean_delta_before",
+                "mean_delta_after"), new ArrayList<>(dropJson.keySet()));
+        assertEquals("baseline_better", json.get("verdict_kind"));
     }
 
     @Test
-    void aSideWorseFromTheFirstTurnHasNoDropToLocate() {
+    void aLevelDifferenceFromTheFirstTurnIsAWorseMeanNotADrop() {
         Random noise = new Random(3);
-        List<SessionReport> a = List.of(report("f16", 42, noisy(noise, 30, 0.7, Integer.MAX_VALUE)));
-        List<SessionReport> b = List.of(report("q4_0", 42, noisy(noise, 30, 0.5, Integer.MAX_VALUE)));
-        RepeatedComparison c = RepeatedComparison.of(a, b);
+        SessionReport a = report("f16", 42, true, noisy(noise, 30, 0.7, Integer.MAX_VALUE));
+        SessionReport b = report("q4_0", 42, true, noisy(noise, 30, 0.5, Integer.MAX_VALUE));
+        RepeatedComparison c = RepeatedComparison.of(List.of(a), List.of(b));
         assertTrue(c.quality().significant());
         assertNull(c.drop(), String.valueOf(c.drop()));
+        assertEquals(VerdictKind.BASELINE_BETTER, c.verdict().kind());
+        assertTrue(c.verdict().text().startsWith("f16 is better by 0.2"), c.verdict().text());
     }
 
     @Test
-    void aFewLowTurnsAtTheEndAreNoDropButSixAre() {
-        SessionReport a = report("f16", 42, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
-        SessionReport twoLow = report("q4_0", 42, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.3, 0.3);
-        SessionReport sixLow = report("q4_0", 42, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3);
-        assertNull(RepeatedComparison.of(List.of(a), List.of(twoLow)).drop(), "2 pairs: p = 0.5");
-        DropLocation drop = RepeatedComparison.of(List.of(a), List.of(sixLow)).drop();
-        assertEquals(9, drop.turn());
-        assertEquals(0.0, drop.meanBefore());
-        assertEquals(-0.4, drop.meanAfter(), 1e-12);
+    void greedyRepeatsThatAreOneRunAreCountedOnce() {
+        SessionReport a = report("f16", 42, false, noisy(new Random(5), 20, 0.7, Integer.MAX_VALUE));
+        SessionReport b = report("q8_0", 42, false, noisy(new Random(6), 20, 0.6, Integer.MAX_VALUE));
+        List<SessionReport> as = List.of(a, reseeded(a, 43), reseeded(a, 44));
+        List<SessionReport> bs = List.of(b, reseeded(b, 43), reseeded(b, 44));
+
+        RepeatedComparison free = RepeatedComparison.of(as, bs);
+        assertEquals(VerdictKind.INCONCLUSIVE, free.verdict().kind(), "three identical runs are one run");
+        assertTrue(free.notes().contains("3 runs of f16 counted as 1: they are identical (greedy decoding repeats one "
+                + "conversation whatever the seed)"), free.notes().toString());
+
+        RepeatedComparison shared = RepeatedComparison.of(as.stream().map(RepeatedComparisonTest::shared).toList(),
+                bs.stream().map(RepeatedComparisonTest::shared).toList());
+        RepeatedComparison once = RepeatedComparison.of(List.of(shared(a)), List.of(shared(b)));
+        assertEquals(once.quality().inference(), shared.quality().inference(), "not three times the evidence");
+        assertTrue(shared.notes().get(0).startsWith("3 run pairs counted as 1"), shared.notes().toString());
     }
 
     @Test
-    void oneRunPerSideKeepsTheSeedsComparisonExactly() {
-        SessionReport a = report("f16", 42, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.4);
-        SessionReport b = report("q8_0", 42, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
+    void turnsWhoseSavedPromptsDifferAreLeftOut() {
+        SessionReport a = withPrompts(report("f16", 42, true, 0.7, 0.6, 0.5), "p1", "p2", "p3");
+        SessionReport b = withPrompts(report("q8_0", 42, true, 0.7, 0.6, 0.1), "p1", "p2", "another");
         RepeatedComparison c = RepeatedComparison.of(List.of(a), List.of(b));
-        assertEquals(Comparison.of(a, b), c.seed());
-        assertEquals(Comparison.of(a, b).verdict(), c.seedVerdict());
-        Map<String, Object> json = RepeatedComparisonJson.tree(c);
-        List<String> keys = new ArrayList<>(json.keySet());
+        assertEquals(2, c.quality().pairs());
+        assertEquals("1 turn left out: the two runs asked different prompts there", c.notes().get(0));
+    }
+
+    @Test
+    void secondaryMetricsAreHolmAdjustedAndNeverDecide() {
+        Random noise = new Random(8);
+        SessionReport a = report("f16", 42, true, noisy(noise, 30, 0.7, Integer.MAX_VALUE));
+        SessionReport b = report("q8_0", 42, true, noisy(noise, 30, 0.7, Integer.MAX_VALUE));
+        RepeatedComparison c = RepeatedComparison.of(List.of(a), List.of(b));
+        assertTrue(c.quality().primary());
+        assertTrue(Double.isNaN(c.quality().pValueHolm()));
+        for (MetricDelta m : c.metrics().subList(1, c.metrics().size())) {
+            assertFalse(m.primary(), m.metric());
+            assertTrue(m.pValueHolm() >= m.pValue() || Double.isNaN(m.pValue()), m.toString());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> length = (Map<String, Object>) ((Map<String, Object>) RepeatedComparisonJson.tree(c)
+                .get("metrics")).get("response_length");
+        assertEquals("secondary", length.get("role"));
+        assertTrue(length.containsKey("p_value_holm"));
+    }
+
+    @Test
+    void theJsonSaysTheDesignTheMethodsAndTheVerdictKind() {
+        SessionReport a = report("f16", 42, false, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.4);
+        SessionReport b = report("q8_0", 42, false, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
+        Map<String, Object> json = RepeatedComparisonJson.tree(RepeatedComparison.of(List.of(a), List.of(b)));
         assertEquals(List.of("labels", "avg_quality", "min_quality", "degradation_events", "first_degradation",
-                "hallucinated_refs", "repetition_ratio", "quality_delta", "seed_verdict", "failed_turns", "runs", "seeds",
-                "resampling", "metrics", "arm_metrics", "per_turn", "drop", "verdict"), keys);
-        assertEquals(Comparison.of(a, b).verdict(), json.get("seed_verdict"));
+                "hallucinated_refs", "repetition_ratio", "quality_delta", "seed_verdict", "failed_turns", "design",
+                "methods", "runs", "seeds", "metrics", "per_turn", "change_test", "drop", "verdict_kind", "verdict",
+                "notes"), new ArrayList<>(json.keySet()));
+        assertEquals("free_running", json.get("design"));
+        assertEquals("inconclusive", json.get("verdict_kind"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> methods = (Map<String, Object>) json.get("methods");
+        assertEquals("run", methods.get("unit"));
+        assertEquals(RepeatedComparisonJson.FREE_MEAN_TEST, methods.get("mean_test"));
+        assertEquals(Map.of("verdict", 0.05, "mean_test", 0.04, "change_test", 0.01, "drop_set", 0.95),
+                methods.get("levels"));
     }
 
     @Test
-    void poolsTheSeedsFiguresOverRuns() {
-        SessionReport a1 = report("f16", 1, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.4);
-        SessionReport a2 = report("f16", 2, 0.6, 0.6);
-        SessionReport b1 = report("q8_0", 1, 0.7, 0.7);
-        SessionReport b2 = report("q8_0", 2, 0.7, 0.7);
-        Comparison seed = RepeatedComparison.of(List.of(a1, a2), List.of(b1, b2)).seed();
-        assertEquals(new Pair<>("f16", "q8_0"), seed.labels());
-        assertEquals(new Pair<>(0.711, 0.7), seed.avgQuality()); // round((6 × 0.8 + 0.4 + 2 × 0.6) / 9, 3)
-        assertEquals(new Pair<>(0.4, 0.7), seed.minQuality());
-        assertEquals(new Pair<>(1, 0), seed.degradationEvents());
-        assertEquals(new Pair<>(7, null), seed.firstDegradation());
-    }
+    void noiseFloorRunsAreReplicatesFreeRunningAndAComparisonInSharedHistory() {
+        Random noise = new Random(9);
+        List<SessionReport> a = new ArrayList<>();
+        List<SessionReport> b = new ArrayList<>();
+        List<SessionReport> n = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            a.add(report("f16", 42 + r, false, noisy(noise, 12, 0.7, Integer.MAX_VALUE)));
+            b.add(report("q8_0", 42 + r, false, noisy(noise, 12, 0.7, Integer.MAX_VALUE)));
+            n.add(report("f16", 44 + r, false, noisy(noise, 12, 0.7, Integer.MAX_VALUE)));
+        }
+        RepeatedComparison free = RepeatedComparison.of(a, b, n, Design.FREE_RUNNING,
+                RepeatedComparison.DEFAULT_METRICS, VerdictLevels.DEFAULT);
+        assertEquals(3, free.quality().inference().degreesOfFreedom(), "1 + 1 from the arms, 1 from the reruns");
+        assertNull(free.versusNoiseFloor());
+        assertEquals(List.of(44L, 45L), free.noiseFloor().seeds().b());
 
-    @Test
-    void metricsOnlyTheArmCarriesAreEstimatedWithTheNoiseFloorBeside() {
-        SessionReport a = report("f16", 42, 0.7, 0.7, 0.7);
-        SessionReport b = withArmMetric(report("q8_0", 42, 0.7, 0.7, 0.7), 0.01, 0.02, 0.03);
-        SessionReport noise = withArmMetric(report("f16", 43, 0.71, 0.69, 0.7), 0.0, 0.0, 0.0);
-
-        RepeatedComparison floor = RepeatedComparison.of(List.of(a), List.of(noise));
-        RepeatedComparison c = RepeatedComparison.of(List.of(a), List.of(b)).withNoiseFloor(floor);
-
-        assertEquals(1, c.armMetrics().size());
-        MetricEstimate kld = c.armMetrics().get(0);
-        assertEquals("kld_mean", kld.metric());
-        assertEquals((0.01 + 0.02 + 0.03) / 3, kld.mean(), 1e-15);
-        assertEquals(new Interval(0.0, 0.0), kld.noiseFloor());
-        assertEquals(Boolean.FALSE, kld.withinNoiseFloor());
-        assertEquals(0.02, c.perTurn().get(1).armOnly().get("kld_mean"));
-        MetricDelta q = c.quality();
-        assertEquals(0.0, q.delta());
-        assertEquals(Boolean.TRUE, q.withinNoiseFloor());
-        assertTrue(c.verdict().contains("; within the noise floor [-0.010, +0.010]"), c.verdict());
-        Map<String, Object> json = RepeatedComparisonJson.tree(c);
-        assertTrue(json.containsKey("noise_floor"));
-        String text = RepeatedComparisonText.render(c);
-        assertTrue(text.contains("Only in q8_0 (measured against f16's answers):"), text);
-        assertTrue(text.contains("kld_mean"), text);
-        assertTrue(text.contains("Seed verdict: No significant quality difference"), text);
+        RepeatedComparison shared = RepeatedComparison.of(a, b, n, Design.SHARED_HISTORY,
+                RepeatedComparison.DEFAULT_METRICS, VerdictLevels.DEFAULT);
+        assertEquals(SeriesMeanTest.of(List.of(differences(n.get(0), b.get(0)), differences(n.get(1), b.get(1))),
+                0.96), shared.versusNoiseFloor());
+        assertTrue(RepeatedComparisonText.render(shared).contains("Versus the noise floor (q8_0 minus the baseline's "
+                + "reruns): "), RepeatedComparisonText.render(shared));
     }
 
     @Test
     void sidesOfDifferentSizesAreRefusedInOneLine() {
-        SessionReport a = report("f16", 42, 0.7);
+        SessionReport a = report("f16", 42, false, 0.7);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RepeatedComparison.of(List.of(a, a), List.of(a)));
         assertEquals("runs are paired by position: side A has 2 reports and side B 1; give both sides the same number",
                 e.getMessage());
     }
 
+    @Test
+    void aHundredThousandTurnsAreCompared() {
+        double[] scores = noisy(new Random(10), 100_000, 0.7, Integer.MAX_VALUE);
+        SessionReport a = report("f16", 42, true, scores);
+        SessionReport b = report("q8_0", 42, true, noisy(new Random(11), 100_000, 0.7, Integer.MAX_VALUE));
+        RepeatedComparison c = RepeatedComparison.of(List.of(a), List.of(b));
+        assertEquals(100_000, c.quality().pairs());
+        assertEquals(100_000, c.perTurn().size());
+        assertEquals(100_000, c.changeTest().turns());
+    }
+
     /** Scores around {@code level} with noise of ±0.08; from {@code dropFrom} on 0.4 lower. */
-    private static double[] noisy(Random random, int turns, double level, int dropFrom) {
+    static double[] noisy(Random random, int turns, double level, int dropFrom) {
         double[] scores = new double[turns];
         for (int t = 1; t <= turns; t++) {
             double score = level + (random.nextDouble() - 0.5) * 0.16 - (t >= dropFrom ? 0.4 : 0);
@@ -178,21 +245,42 @@ class RepeatedComparisonTest {
         return scores;
     }
 
-    static SessionReport report(String kv, long seed, double... scores) {
+    static SessionReport report(String kv, long seed, boolean shared, double... scores) {
         List<TurnMetrics> turns = Turns.scored(scores);
         List<DegradationAlert> alerts = new DegradationDetector().detect(turns);
-        return new SessionReport(new RunConfig("scripted", "m", kv, scores.length, 20, "t", Map.of("seed", seed)),
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("seed", seed);
+        if (shared) {
+            extra.put(Design.SHARED_HISTORY_FROM, "f16");
+        }
+        return new SessionReport(new RunConfig("scripted", "m", kv, scores.length, 20, "t", extra),
                 turns, alerts, Summaries.of(turns, alerts, 0), List.of(), List.of());
     }
 
-    private static SessionReport withArmMetric(SessionReport r, double... values) {
-        List<TurnMetrics> turns = new ArrayList<>();
-        for (int i = 0; i < r.turnMetrics().size(); i++) {
-            TurnMetrics t = r.turnMetrics().get(i);
-            Map<String, Object> v = new LinkedHashMap<>(t.values());
-            v.put("kld_mean", values[i]);
-            turns.add(new TurnMetrics(t.turn(), t.phase(), v));
+    private static SessionReport reseeded(SessionReport r, long seed) {
+        return new SessionReport(r.config().withExtra("seed", seed), r.turnMetrics(), r.degradationAlerts(),
+                r.summary(), r.responses(), r.failedTurns());
+    }
+
+    private static SessionReport shared(SessionReport r) {
+        return new SessionReport(r.config().withExtra(Design.SHARED_HISTORY_FROM, "f16"), r.turnMetrics(),
+                r.degradationAlerts(), r.summary(), r.responses(), r.failedTurns());
+    }
+
+    private static SessionReport withPrompts(SessionReport r, String... prompts) {
+        List<SavedResponse> saved = new ArrayList<>();
+        for (int i = 0; i < prompts.length; i++) {
+            saved.add(new SavedResponse(i + 1, "code_gen", prompts[i], "answer"));
         }
-        return new SessionReport(r.config(), turns, r.degradationAlerts(), r.summary(), r.responses(), r.failedTurns());
+        return new SessionReport(r.config(), r.turnMetrics(), r.degradationAlerts(), r.summary(), saved,
+                r.failedTurns());
+    }
+
+    private static double[] differences(SessionReport x, SessionReport y) {
+        double[] d = new double[x.turnMetrics().size()];
+        for (int t = 0; t < d.length; t++) {
+            d[t] = y.turnMetrics().get(t).qualityScore() - x.turnMetrics().get(t).qualityScore();
+        }
+        return d;
     }
 }

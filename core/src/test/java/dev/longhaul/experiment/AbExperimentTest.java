@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.longhaul.analysis.MetricEstimate;
+import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.RepeatedComparison;
+import dev.longhaul.analysis.VerdictKind;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
@@ -81,7 +82,9 @@ class AbExperimentTest {
         assertTrue(c.quality().interval().high() - c.quality().interval().low() > 0.01, "the noise is real");
         assertFalse(c.quality().significant(), c.quality().toString());
         assertTrue(c.quality().pValue() > 0.05, c.quality().toString());
-        assertTrue(c.verdict().startsWith("No significant difference"), c.verdict());
+        assertEquals(VerdictKind.NO_DIFFERENCE, c.verdict().kind(), c.verdict().text());
+        assertEquals(Design.FREE_RUNNING, c.design());
+        assertEquals(6, c.quality().inference().degreesOfFreedom(), "2 + 2 from the arms, 2 from the reruns");
         assertFalse(result.noiseFloor().quality().significant(), result.noiseFloor().quality().toString());
         assertNull(c.drop());
         assertTrue(created.stream().allMatch(NoisyBackend::closed), "every backend closed after its run");
@@ -95,8 +98,9 @@ class AbExperimentTest {
         RepeatedComparison c = result.comparisons().get(0);
         assertTrue(c.quality().significant());
         assertTrue(c.quality().interval().high() < 0, c.quality().toString());
-        assertEquals(Boolean.FALSE, c.quality().withinNoiseFloor());
-        assertTrue(c.verdict().startsWith("f16 is BETTER by "), c.verdict());
+        assertEquals(VerdictKind.BASELINE_BETTER, c.verdict().kind(), c.verdict().text());
+        assertTrue(c.verdict().text().startsWith("f16 is better: q4_0's quality fell away from turn 20"),
+                c.verdict().text());
         assertEquals(20, c.drop().turn(), c.drop().toString());
         assertEquals(0.0, c.drop().meanBefore(), "the same noise seed answers identically before the drop");
         assertTrue(c.perTurn().get(19).deltas().get("quality_score") < -0.2);
@@ -138,13 +142,22 @@ class AbExperimentTest {
         assertFalse(result.reports("f16").get(0).turnMetrics().get(0).values().containsKey("same_answer"));
         assertEquals("f16", q8.config().extra().get("shared_history_from"));
 
+        assertEquals(1, result.noiseFloorReports().get(0).turnMetrics().get(0).values().get("same_answer") == null
+                ? 0 : 1, "the noise-floor run was measured too");
         RepeatedComparison c = result.comparisons().get(0);
-        MetricEstimate same = c.armMetrics().get(0);
-        assertEquals("same_answer", same.metric());
-        assertEquals(12, same.values());
-        assertTrue(same.noiseFloor() != null, "the noise-floor run was measured too");
-        RepeatedComparison drop = result.comparisons().get(1);
-        assertEquals(4, drop.drop().turn(), String.valueOf(drop.drop()));
+        assertEquals(Design.SHARED_HISTORY, c.design());
+        assertEquals(VerdictKind.INCONCLUSIVE, c.verdict().kind(), "6 turns: too few for an interval");
+        assertNull(c.changeTest());
+    }
+
+    @Test
+    void sharedHistoryLocatesAnArmsDropWithOneRunPerArm() throws Exception {
+        ExperimentResult result = experiment(24).arm("f16", noisy(1)).arm("q4_0", noisy(1, 15, Set.of()))
+                .sharedHistory(true).run();
+        RepeatedComparison c = result.comparisons().get(0);
+        assertEquals(24, c.quality().pairs());
+        assertEquals(15, c.drop().turn(), String.valueOf(c.drop()));
+        assertEquals(VerdictKind.BASELINE_BETTER, c.verdict().kind(), c.verdict().text());
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class ScriptedBackend implements Backend {
     private Map<String, String> recall = Map.of();
     private Integer contextSize = 4096;
     private boolean dropsOldestMessages;
+    private Long variation;
 
     /**
      * @param failTurns turns that fail with a server error
@@ -53,6 +54,19 @@ public final class ScriptedBackend implements Backend {
     /** @return a backend that always answers well and applies no KV type */
     public static ScriptedBackend healthy() {
         return new ScriptedBackend(Set.of(), Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * Makes answers depend on a seed, as a sampling model's do: each turn's answer repeats one closing sentence
+     * 2–4 times, as chosen by the seed and the turn, so runs with different seeds score a little differently (the
+     * repetition ratio).
+     *
+     * @param seed the run's seed
+     * @return this backend
+     */
+    public ScriptedBackend varyingBy(long seed) {
+        this.variation = seed;
+        return this;
     }
 
     /**
@@ -113,7 +127,7 @@ public final class ScriptedBackend implements Backend {
         }
         List<ChatMessage> visible = visible(request.messages());
         String recalled = recall(prompt, visible);
-        String answer = recalled != null ? recalled : turn >= dropFrom ? degradedAnswer(prompt) : goodAnswer(prompt, turn);
+        String answer = recalled != null ? recalled : (turn >= dropFrom ? degradedAnswer(prompt) : goodAnswer(prompt, turn)) + extraItems(turn);
         int tokens = answer.length() / 4;
         int promptTokens = tokens(visible);
         return new ChatResponse(answer, "stop",
@@ -159,6 +173,18 @@ public final class ScriptedBackend implements Backend {
                 + "1. First we define the class.\n2. Then we return the result.\n\n"
                 + "```python\nclass Thing:\n    def run(self):\n        for i in range(" + turn + "):\n"
                 + "            if i:\n                return i\n```\n";
+    }
+
+    private String extraItems(int turn) {
+        if (variation == null) {
+            return "";
+        }
+        int items = 2 + (int) Math.floorMod(new java.util.Random(variation * 1_000_003L + turn).nextLong(), 3L);
+        StringBuilder extra = new StringBuilder("\nDone.");
+        for (int i = 0; i < items; i++) {
+            extra.append(" We check the result again.");
+        }
+        return extra.toString();
     }
 
     private static String degradedAnswer(String prompt) {

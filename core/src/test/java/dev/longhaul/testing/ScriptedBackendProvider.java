@@ -31,6 +31,10 @@ public final class ScriptedBackendProvider implements BackendProvider {
                 .collect(Collectors.toSet())).orElse(Set.of());
         int dropFrom = config.option("drop_from").map(Integer::valueOf).orElse(Integer.MAX_VALUE);
         ScriptedBackend backend = new ScriptedBackend(fail, dropFrom, config.kvType());
+        if (config.option("vary_by_seed").filter("true"::equals).isPresent()) {
+            // as a sampling model: another seed or another configuration, other answers
+            backend.varyingBy(config.seed().orElse(0L) * 31 + String.valueOf(config.kvType()).hashCode());
+        }
         return config.option("context_size").filter("unknown"::equals).isPresent()
                 ? backend.withoutKnownContextSize() : backend;
     }

@@ -21,15 +21,20 @@ public final class FidelityText {
         FidelityStats st = s.stats();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Token fidelity of %s against %s (baseline's answers forced, top-%d, "
-                + "%d turns, %d tokens):%n", arm, baseline, s.topK(), s.turns(), st.positions()));
-        b.append(String.format(Locale.ROOT, "  Mean    KLD: %10.6f ± %10.6f   95%% over turns [%.6f, %.6f]%n",
-                st.kldMean(), st.kldMeanSe(), s.kldMeanInterval().low(), s.kldMeanInterval().high()));
+                + "%s%d turns, %d tokens):%n", arm, baseline, s.topK(), s.runs() > 1 ? s.runs() + " runs, " : "",
+                s.turns(), st.positions()));
+        String kldInterval = s.kldMean() == null ? s.tooFewTurns() : String.format(Locale.ROOT,
+                "95%% over turns [%.6f, %.6f]", s.kldMeanInterval().low(), s.kldMeanInterval().high());
+        String sameInterval = s.sameTopRate() == null ? "" : String.format(Locale.ROOT,
+                "   95%% over turns [%.3f, %.3f] %%", 100 * s.sameTopRateInterval().low(),
+                100 * s.sameTopRateInterval().high());
+        b.append(String.format(Locale.ROOT, "  Mean    KLD: %10.6f ± %10.6f   %s%n", st.kldMean(), st.kldMeanSe(),
+                kldInterval));
         b.append(String.format(Locale.ROOT, "  Maximum KLD: %10.6f%n", st.kldMax()));
         b.append(String.format(Locale.ROOT, "  99.0%%   KLD: %10.6f%n", st.kldP99()));
         b.append(String.format(Locale.ROOT, "  Median  KLD: %10.6f%n", st.kldMedian()));
-        b.append(String.format(Locale.ROOT, "  Same top p: %6.3f ± %5.3f %%   95%% over turns [%.3f, %.3f] %%%n",
-                100 * st.sameTopRate(), 100 * st.sameTopSe(), 100 * s.sameTopRateInterval().low(),
-                100 * s.sameTopRateInterval().high()));
+        b.append(String.format(Locale.ROOT, "  Same top p: %6.3f ± %5.3f %%%s%n", 100 * st.sameTopRate(),
+                100 * st.sameTopSe(), sameInterval));
         if (!Double.isNaN(st.deltaPMean())) {
             b.append(String.format(Locale.ROOT, "  Mean     Δp: %6.3f %%   RMS Δp: %6.3f %%%n", 100 * st.deltaPMean(),
                     100 * st.deltaPRms()));

@@ -18,7 +18,8 @@ import java.util.OptionalInt;
  *
  * <p>Keys, in this order: {@value #TOP_K}, {@value #FORCED_TOKENS}, {@value #KLD_MEAN}, {@value #KLD_P99},
  * {@value #KLD_MAX}, {@value #SAME_TOP_RATE}, {@value #SAME_TOP_TOKENS}, {@value #DELTA_P_MEAN} and
- * {@value #DELTA_P_RMS} (when both backends give the answer token's probability), {@value #FIRST_DIVERGENCE_TOKEN}
+ * {@value #DELTA_P_RMS} and {@value #DELTA_P_TOKENS} (over the positions where both backends give the answer token's
+ * probability), {@value #FIRST_DIVERGENCE_TOKEN}
  * (greedy decoding only; {@code null} when the arm's answer equals the baseline's; absent when the baseline's tokens
  * do not spell its answer, see {@link FirstDivergence}), and {@value #KLD_VALUES}, the
  * KLD of every position, from which {@link FidelitySummary} computes a run's percentiles. An empty answer, or a
@@ -47,6 +48,8 @@ public final class TokenFidelity {
     public static final String DELTA_P_MEAN = "delta_p_mean";
     /** Root mean square of the same. */
     public static final String DELTA_P_RMS = "delta_p_rms";
+    /** The positions Δp was taken over: those where both backends give the answer token's probability. */
+    public static final String DELTA_P_TOKENS = "delta_p_tokens";
     /** Greedy only: the baseline token index where the arm's own answer departs; null when it does not. */
     public static final String FIRST_DIVERGENCE_TOKEN = "first_divergence_token";
     /** The KLD of every position, in answer order. */
@@ -128,6 +131,7 @@ public final class TokenFidelity {
         if (!Double.isNaN(stats.deltaPMean())) {
             m.put(DELTA_P_MEAN, stats.deltaPMean());
             m.put(DELTA_P_RMS, stats.deltaPRms());
+            m.put(DELTA_P_TOKENS, positions.stream().filter(p -> !Double.isNaN(p.deltaP())).count());
         }
         return m;
     }

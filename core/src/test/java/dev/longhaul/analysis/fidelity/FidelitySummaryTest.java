@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.analysis.stats.Interval;
+import dev.longhaul.analysis.stats.RatioEstimate;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
@@ -39,33 +40,67 @@ class FidelitySummaryTest {
         assertEquals(2, s.greedyTurns());
         assertEquals(1, s.divergedTurns());
         assertEquals(7.0, s.medianFirstDivergence());
-        assertEquals(List.of(new FidelitySummary.TurnPoint(1, 2, 0.05, 0.099, 1.0, null),
-                new FidelitySummary.TurnPoint(2, 3, 0.5, s.perTurn().get(1).kldP99(), 2.0 / 3, 7)), s.perTurn());
+        assertEquals(List.of(new FidelitySummary.TurnPoint(1, 1, 2, 0.05, 0.099, 1.0, null),
+                new FidelitySummary.TurnPoint(1, 2, 3, 0.5, s.perTurn().get(1).kldP99(), 2.0 / 3, 7)), s.perTurn());
         assertEquals(0.3 + 0.98 * 0.7, s.perTurn().get(1).kldP99(), 1e-12);
     }
 
     @Test
-    void intervalsResampleWholeTurns() {
-        // Two turns: a resample holds turn 1 twice (pooled KLD mean .05, same top 1), both (.32, .8) or turn 2 twice
-        // (.5, 2/3), each pure case with probability 1/4, far beyond the 2.5% tails: the 95% interval is exactly
-        // [pure turn 1, pure turn 2].
-        FidelitySummary s = FidelitySummary.of(twoTurns()).orElseThrow();
-        assertEquals(new Interval(0.05, 0.5), s.kldMeanInterval());
-        assertEquals(new Interval(2.0 / 3, 1.0), s.sameTopRateInterval());
-        FidelitySummary one = FidelitySummary.of(report(List.of(turn(1, new double[] {0.2, 0.4}, 1, null))))
-                .orElseThrow();
-        assertEquals(new Interval(0.30000000000000004, 0.30000000000000004), one.kldMeanInterval());
-        assertEquals(new Interval(0.5, 0.5), one.sameTopRateInterval());
+    void belowTenTurnsThereIsNoIntervalAndFromTenOnTheTurnIsTheUnit() {
+        FidelitySummary two = FidelitySummary.of(twoTurns()).orElseThrow();
+        assertEquals(null, two.kldMean());
+        assertEquals(Interval.UNDEFINED, two.kldMeanInterval());
+        assertEquals("too few turns for an interval (2 < 10)", two.tooFewTurns());
+
+        List<TurnMetrics> turns = new ArrayList<>();
+        double[] sums = new double[12];
+        double[] positions = new double[12];
+        double[] same = new double[12];
+        for (int t = 0; t < 12; t++) {
+            double[] kld = new double[2 + t % 3];
+            for (int i = 0; i < kld.length; i++) {
+                kld[i] = 0.01 * (t + 1) * (i + 1);
+                sums[t] += kld[i];
+            }
+            positions[t] = kld.length;
+            same[t] = t % 2;
+            turns.add(turn(t + 1, kld, t % 2, null));
+        }
+        FidelitySummary twelve = FidelitySummary.of(report(turns)).orElseThrow();
+        assertEquals(RatioEstimate.of(sums, positions, 0.95), twelve.kldMean());
+        assertEquals(RatioEstimate.of(same, positions, 0.95), twelve.sameTopRate());
+        assertEquals(twelve.stats().kldMean(), twelve.kldMean().estimate(), 1e-15, "the pooled mean");
+    }
+
+    @Test
+    void deltaPWeighsThePositionsThatHaveOne() {
+        // turn 1: 90 positions, Δp on 2 of them (mean -0.2); turn 2: 10 positions, Δp on all (mean +0.02)
+        TurnMetrics first = withDeltaP(turn(1, new double[90], 90, null), -0.2, 0.2, 2);
+        TurnMetrics second = withDeltaP(turn(2, new double[10], 10, null), 0.02, 0.02, 10);
+        FidelitySummary s = FidelitySummary.of(report(List.of(first, second))).orElseThrow();
+        assertEquals((2 * -0.2 + 10 * 0.02) / 12, s.stats().deltaPMean(), 1e-15, "not (90 × -0.2 + 10 × 0.02) / 100");
+    }
+
+    @Test
+    void runsArePooledPositionByPosition() {
+        SessionReport r1 = report(List.of(turn(1, new double[] {0.0, 0.1}, 2, null)));
+        SessionReport r2 = report(List.of(turn(1, new double[] {0.2, 0.3, 1.0}, 2, 7)));
+        FidelitySummary pooled = FidelitySummary.pooled(List.of(r1, r2)).orElseThrow();
+        assertEquals(2, pooled.runs());
+        assertEquals(0.32, pooled.stats().kldMean(), 1e-15, "(0 + .1 + .2 + .3 + 1) / 5, not the mean of .05 and .5");
+        assertEquals(0.972, pooled.stats().kldP99(), 1e-12);
+        assertEquals(List.of(1, 2), pooled.perTurn().stream().map(FidelitySummary.TurnPoint::run).toList());
     }
 
     @Test
     void theMapForComparisonJson() {
         Map<String, Object> m = FidelitySummary.of(twoTurns()).orElseThrow().toMap();
         assertEquals(List.of("turns", "top_k", "forced_tokens", "kld_mean", "kld_mean_se", "kld_mean_ci95",
-                "kld_median", "kld_p99", "kld_max", "same_top_rate", "same_top_se", "same_top_ci95", "delta_p_mean",
-                "delta_p_rms", "greedy_turns", "diverged_turns", "median_first_divergence_token", "per_turn"),
-                new ArrayList<>(m.keySet()));
-        assertEquals(List.of(0.05, 0.5), m.get("kld_mean_ci95"));
+                "kld_median", "kld_p99", "kld_max", "same_top_rate", "same_top_se", "same_top_ci95", "interval_note",
+                "delta_p_mean", "delta_p_rms", "greedy_turns", "diverged_turns", "median_first_divergence_token",
+                "per_turn"), new ArrayList<>(m.keySet()));
+        assertEquals(null, m.get("kld_mean_ci95"));
+        assertEquals("too few turns for an interval (2 < 10)", m.get("interval_note"));
         List<?> perTurn = (List<?>) m.get("per_turn");
         assertEquals(Arrays.asList(1, 2, 0.05, 0.099, 1.0, null),
                 new ArrayList<>(((Map<?, ?>) perTurn.get(0)).values()));
@@ -97,6 +132,14 @@ class FidelitySummaryTest {
         k100.put(TokenFidelity.TOP_K, 100);
         return report(List.of(scoreOnly(0), new TurnMetrics(1, "code_gen", k100),
                 new TurnMetrics(2, "code_gen", withDeltaP)));
+    }
+
+    private static TurnMetrics withDeltaP(TurnMetrics t, double mean, double rms, int positions) {
+        Map<String, Object> v = new LinkedHashMap<>(t.values());
+        v.put(TokenFidelity.DELTA_P_MEAN, mean);
+        v.put(TokenFidelity.DELTA_P_RMS, rms);
+        v.put(TokenFidelity.DELTA_P_TOKENS, positions);
+        return new TurnMetrics(t.turn(), t.phase(), v);
     }
 
     private static TurnMetrics turn(int turn, double[] kld, int sameTop, Integer departs) {

@@ -48,9 +48,10 @@ class TokenFidelityTest {
         double kld2 = 0.6 * Math.log(0.6 / 0.45) + 0.3 * Math.log(0.3 / 0.45) + 0.1 * Math.log(0.1 / 0.1);
         double kld3 = 0.5 * Math.log(0.5 / 0.3) + 0.3 * Math.log(0.3 / 0.5);
         assertEquals(List.of("fidelity_top_k", "forced_tokens", "kld_mean", "kld_p99", "kld_max", "same_top_rate",
-                "same_top_tokens", "delta_p_mean", "delta_p_rms", "first_divergence_token", "kld_values"),
-                new ArrayList<>(m.keySet()));
+                "same_top_tokens", "delta_p_mean", "delta_p_rms", "delta_p_tokens", "first_divergence_token",
+                "kld_values"), new ArrayList<>(m.keySet()));
         assertEquals(2, m.get("fidelity_top_k"));
+        assertEquals(3L, m.get("delta_p_tokens"), "every position has the answer token's probability");
         assertEquals(3, m.get("forced_tokens"));
         List<?> values = (List<?>) m.get("kld_values");
         assertEquals(0.0, (Double) values.get(0));

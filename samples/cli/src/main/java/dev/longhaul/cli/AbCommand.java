@@ -4,10 +4,11 @@ import dev.longhaul.analysis.ComparisonText;
 import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.RepeatedComparisonJson;
 import dev.longhaul.analysis.RepeatedComparisonText;
+import dev.longhaul.analysis.fidelity.FidelityDifference;
 import dev.longhaul.analysis.fidelity.FidelitySummary;
-import dev.longhaul.analysis.fidelity.FidelityText;
 import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.analysis.probes.RecallTable;
+import dev.longhaul.analysis.stats.RunMeansTest;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
@@ -49,10 +50,14 @@ import picocli.CommandLine.Spec;
                 + "so the type is really applied), write DIR/<kv-type>.json per arm, DIR/comparison.json "
                 + "and DIR/report.html, "
                 + "and print the comparison of each arm against the first. With --server-bin, each arm starts that "
-                + "llama-server binary with the arm's cache type, runs over HTTP and stops it. --repeats, "
-                + "--shared-history and --noise-floor make the comparison one to trust: intervals, p-values, the "
-                + "spread between runs, the noise floor.")
+                + "llama-server binary with the arm's cache type, runs over HTTP and stops it. By default every arm "
+                + "answers the baseline's conversation (shared history) greedily (temperature 0) and the baseline's "
+                + "answers are forced through each arm for token fidelity; --free-running plays each arm's own "
+                + "conversation, which needs --repeats 3 or more for a verdict.")
 final class AbCommand implements Callable<Integer> {
+
+    /** The embedded backend's flash-attention option (see docs/backend-llamacpp.md). */
+    private static final String EMBEDDED_FLASH_ATTENTION = "flash_attn";
 
     @Spec
     CommandSpec spec;
@@ -85,9 +90,16 @@ final class AbCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--shared-history",
-            description = "Every arm answers the baseline's conversation (its history window and each prompt), turn by "
-                    + "turn, so contexts are identical and a difference comes from the arm, not from drift.")
+            description = "The default design: every arm answers the baseline's conversation (its history window and "
+                    + "each prompt), turn by turn, so contexts are identical and a difference comes from the arm, not "
+                    + "from drift; temperature 0 unless --temperature is given.")
     boolean sharedHistory;
+
+    @Option(names = "--free-running",
+            description = "Every arm plays its own conversation, its history made of its own answers (the seed's "
+                    + "design). Runs then drift as wholes, so the run is the unit: the verdict needs --repeats of at "
+                    + "least 2 (3 or more to have power) and sampling (temperature > 0).")
+    boolean freeRunning;
 
     @Option(names = "--noise-floor",
             description = "Also run the baseline with seeds S+R, ... (DIR/<kv-type>.noise[.r<N>].json) and show its "
@@ -101,7 +113,7 @@ final class AbCommand implements Callable<Integer> {
     int parallel;
 
     @Option(names = "--fidelity-top-k", defaultValue = "" + TokenFidelity.DEFAULT_TOP_K, paramLabel = "K",
-            description = "With --shared-history: token fidelity per turn (the baseline's answer forced through every "
+            description = "In shared history: token fidelity per turn (the baseline's answer forced through every "
                     + "arm; mean/99th-percentile KLD and same-top rate from the top K candidates per position, as "
                     + "llama-perplexity --kl-divergence), for backends that can force tokens; 0 turns it off "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -123,12 +135,19 @@ final class AbCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         validate();
+        boolean shared = !freeRunning;
+        if (shared && backendOptions.temperature == null) {
+            backendOptions.temperature = 0.0; // greedy: the cleanest A/B of the cache itself
+        }
+        boolean greedy = backendOptions.temperature != null && backendOptions.temperature == 0;
+        designNotes(out, greedy);
+        sameFlashAttention();
         long seed = backendOptions.seed == null ? AbExperiment.DEFAULT_SEED : backendOptions.seed;
         Files.createDirectories(outputDir);
         Duration delay = Duration.ofMillis(Math.round(delaySeconds * 1000));
 
         AbExperiment.Builder experiment = AbExperiment.builder()
-                .seed(seed).repeats(repeats).sharedHistory(sharedHistory).noiseFloor(noiseFloor).parallel(parallel)
+                .seed(seed).repeats(repeats).sharedHistory(shared).noiseFloor(noiseFloor).parallel(parallel)
                 .session(session -> {
                     sessionOptions.applyTo(session);
                     session.delay(delay);
@@ -137,9 +156,8 @@ final class AbCommand implements Callable<Integer> {
         for (int i = 0; i < kvTypes.size(); i++) {
             experiment.arm(new Arm(kvTypes.get(i), launcher(i, out)));
         }
-        if (sharedHistory && fidelityTopK > 0) {
-            TokenFidelity fidelity = new TokenFidelity(fidelityTopK,
-                    backendOptions.temperature != null && backendOptions.temperature == 0);
+        if (shared && fidelityTopK > 0) {
+            TokenFidelity fidelity = new TokenFidelity(fidelityTopK, greedy);
             experiment.observer(t -> fidelity.measure(t.request(), t.baselineBackend(), t.baselineAnswer(),
                     t.armBackend(), t.armAnswer()));
         }
@@ -148,11 +166,6 @@ final class AbCommand implements Callable<Integer> {
         for (RepeatedComparison c : result.comparisons()) {
             out.print(ComparisonText.render(c.seed()));
             out.print(RepeatedComparisonText.render(c));
-        }
-        for (String label : result.labels().subList(1, result.labels().size())) {
-            for (SessionReport report : result.reports(label)) {
-                FidelitySummary.of(report).ifPresent(s -> out.print(FidelityText.render(label, kvTypes.get(0), s)));
-            }
         }
         printRecall(out, result);
         Path comparisonFile = outputDir.resolve("comparison.json");
@@ -237,11 +250,15 @@ final class AbCommand implements Callable<Integer> {
         doc.put("repeats", repeats);
         doc.put("seeds", result.seeds());
         doc.put("shared_history", result.sharedHistory());
+        doc.put("design", result.design().jsonName());
         if (noiseFloor) {
             doc.put("noise_floor_reports", noiseFiles);
             doc.put("noise_floor_seeds", result.noiseFloorSeeds());
         }
         doc.put("comparisons", result.comparisons().stream().map(RepeatedComparisonJson::tree).toList());
+        if (!result.fidelityDifferences().isEmpty()) {
+            doc.put("fidelity_differences", result.fidelityDifferences().stream().map(FidelityDifference::toMap).toList());
+        }
         Map<String, Object> fidelity = new LinkedHashMap<>();
         for (String label : result.labels().subList(1, result.labels().size())) {
             List<Map<String, Object>> runs = result.reports(label).stream().map(FidelitySummary::of)
@@ -334,9 +351,42 @@ final class AbCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 64) {
             throw new IllegalArgumentException("--parallel " + parallel + " is out of range [1, 64]");
         }
-        if (parallel > 1 && sharedHistory) {
-            throw new IllegalArgumentException("--parallel plays independent runs; --shared-history plays its arms "
-                    + "in lockstep, so leave one of them out");
+        if (sharedHistory && freeRunning) {
+            throw new IllegalArgumentException("--shared-history and --free-running are two designs; give one of them");
+        }
+        if (parallel > 1 && !freeRunning) {
+            throw new IllegalArgumentException("--parallel plays independent runs; shared history (the default) plays "
+                    + "its arms in lockstep, so give --free-running or leave --parallel out");
+        }
+        boolean greedy = backendOptions.temperature == null || backendOptions.temperature == 0;
+        if (!freeRunning && greedy && repeats > 1) {
+            throw new IllegalArgumentException("--repeats " + repeats + " with greedy shared history plays the same "
+                    + "conversation " + repeats + " times; give --temperature > 0 for repeats, or leave --repeats out");
+        }
+    }
+
+    /** Says up front what the design can conclude, before hours of runs. */
+    private void designNotes(PrintWriter out, boolean greedy) {
+        if (freeRunning && repeats < RunMeansTest.MIN_RUNS) {
+            out.println("Note: one free-running run per arm: the verdict will be inconclusive, since run-to-run drift "
+                    + "cannot be told from the arm (give --repeats 3 or more, or leave out --free-running).");
+        } else if (freeRunning && greedy) {
+            out.println("Note: free-running repeats at temperature 0 play the same conversation whatever the seed: they "
+                    + "count as one run and the verdict will be inconclusive (give --temperature > 0).");
+        }
+        if (noiseFloor && !freeRunning && greedy) {
+            out.println("Note: a noise floor at temperature 0 reruns the same greedy answers; it measures nothing.");
+        }
+        out.flush();
+    }
+
+    /**
+     * Embedded arms all run with flash attention on: llama.cpp needs it for a quantized V cache, and arms that differ
+     * in it differ in speed and numerics for a reason that is not the cache. A value the user gave is kept.
+     */
+    private void sameFlashAttention() {
+        if (serverBin == null && urls == null && backend.equals("llamacpp")) {
+            backendOptions.backendOptions.putIfAbsent(EMBEDDED_FLASH_ATTENTION, "on");
         }
     }
 }

@@ -1,11 +1,12 @@
 package dev.longhaul.cli;
 
-import dev.longhaul.analysis.Comparison;
+import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.ComparisonJson;
 import dev.longhaul.analysis.ComparisonText;
 import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.RepeatedComparisonJson;
 import dev.longhaul.analysis.RepeatedComparisonText;
+import dev.longhaul.analysis.stats.VerdictLevels;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import java.io.PrintWriter;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Spec;
                 "compare A.json B.json prints what the seed's --compare prints. With several runs per side "
                         + "(-a A1.json -a A2.json -b B1.json -b B2.json: run i of A is paired with run i of B, "
                         + "e.g. the same seed) or --stats, the seed's table is followed by each metric's mean "
-                        + "delta with a bootstrap interval, a sign-flip p-value, the spread between runs, where "
-                        + "quality fell away, and, with --noise, the noise floor."})
+                        + "delta with an interval and p-value valid for the design the reports were played with "
+                        + "(shared history: the turn is the unit; free-running: the run), the change test for "
+                        + "where quality fell away, and the verdict (inconclusive for one free-running run per "
+                        + "arm). Without --stats, one line after the seed's output gives that verdict."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -48,8 +51,9 @@ final class CompareCommand implements Callable<Integer> {
     List<Path> sideB = new ArrayList<>();
 
     @Option(names = "--noise", split = ",", paramLabel = "FILE",
-            description = "The baseline rerun with other seeds (one per -a report): its difference from the baseline "
-                    + "is the noise floor shown beside every figure.")
+            description = "The baseline rerun with other seeds (one per -a report): compared with the baseline as an "
+                    + "A/A check; free-running, extra replicates of the variance between runs; in shared history, "
+                    + "the compared side is also tested against these reruns.")
     List<Path> noise = new ArrayList<>();
 
     @Option(names = "--stats", description = "Add intervals, p-values and spread also for one report per side.")
@@ -84,18 +88,18 @@ final class CompareCommand implements Callable<Integer> {
         List<SessionReport> reportsA = read(a);
         List<SessionReport> reportsB = read(b);
         PrintWriter out = spec.commandLine().getOut();
+        List<SessionReport> reportsNoise = read(noise);
+        RepeatedComparison comparison = RepeatedComparison.of(reportsA, reportsB, reportsNoise,
+                Design.of(reportsA, reportsB), RepeatedComparison.DEFAULT_METRICS, VerdictLevels.DEFAULT);
         if (reportsA.size() == 1 && reportsB.size() == 1 && !stats && noise.isEmpty()) {
-            Comparison comparison = Comparison.of(reportsA.get(0), reportsB.get(0));
             if (json) {
-                out.println(ComparisonJson.toJson(comparison));
+                out.println(ComparisonJson.toJson(comparison.seed()));
             } else {
-                out.print(ComparisonText.render(comparison));
+                out.print(ComparisonText.render(comparison.seed()));
+                out.println("longhaul verdict (" + comparison.design().displayName() + "): "
+                        + comparison.verdict().text() + " [" + comparison.verdict().kind().jsonName() + "]");
             }
             return 0;
-        }
-        RepeatedComparison comparison = RepeatedComparison.of(reportsA, reportsB);
-        if (!noise.isEmpty()) {
-            comparison = comparison.withNoiseFloor(RepeatedComparison.of(reportsA, read(noise)));
         }
         if (json) {
             out.println(RepeatedComparisonJson.toJson(comparison));

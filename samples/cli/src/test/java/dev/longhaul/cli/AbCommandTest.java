@@ -24,7 +24,8 @@ class AbCommandTest {
     @Test
     void repeatsWriteOneReportPerRunWithSeedsSAndUpAndTheNoiseFloorBeside() throws Exception {
         CliTest.Result r = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "6",
-                "--repeats", "2", "--noise-floor", "--seed", "7", "--quiet", "--output-dir", dir.toString());
+                "--repeats", "2", "--noise-floor", "--seed", "7", "--free-running", "--backend-option",
+                "vary_by_seed=true", "--quiet", "--output-dir", dir.toString());
 
         assertEquals(0, r.code(), r.err());
         try (Stream<Path> files = Files.list(dir)) {
@@ -39,8 +40,8 @@ class AbCommandTest {
         assertTrue(r.out().contains("=== arm 2/2: kv q8_0, repeat 2/2, seed 8 ==="), r.out());
         assertTrue(r.out().contains("=== noise floor: kv f16, repeat 1/2, seed 9 ==="), r.out());
         assertTrue(r.out().contains("QUALITY COMPARISON: f16 vs q8_0"), r.out());
-        assertTrue(r.out().contains("Verdict: No significant difference (quality delta +0.000, 95% CI [+0.000, +0.000], "
-                + "p=1.0000); within the noise floor [+0.000, +0.000]"), r.out());
+        assertTrue(r.out().contains("Verdict: no difference (quality delta +0.000, 96% CI ["), r.out());
+        assertTrue(r.out().contains("[no_difference]"), r.out());
         assertTrue(r.out().contains("Seed verdict: No significant quality difference"), r.out());
 
         JsonNode doc = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
@@ -51,12 +52,14 @@ class AbCommandTest {
         assertEquals("[9,10]", doc.get("noise_floor_seeds").toString());
         JsonNode c = doc.get("comparisons").get(0);
         assertEquals("No significant quality difference", c.get("seed_verdict").asText());
-        assertTrue(c.get("verdict").asText().startsWith("No significant difference"), c.toString());
+        assertEquals("no_difference", c.get("verdict_kind").asText(), c.toString());
+        assertEquals("free_running", c.get("design").asText());
         JsonNode quality = c.get("metrics").get("quality_score");
         assertEquals(12, quality.get("pairs").asInt());
-        assertEquals(1.0, quality.get("p_value").asDouble());
-        assertEquals("[0.0,0.0]", quality.get("interval").toString());
-        assertTrue(quality.get("within_noise_floor").asBoolean());
+        assertEquals(1.0, quality.get("p_value").asDouble(), "run i of both arms had seed 7 + i - 1: equal answers");
+        assertEquals(-quality.get("interval").get(0).asDouble(), quality.get("interval").get(1).asDouble(), 1e-12);
+        assertTrue(quality.get("interval").get(1).asDouble() > 0, "the runs differ with their seed");
+        assertEquals(3, quality.get("degrees_of_freedom").asInt(), "1 + 1 from the arms, 1 from the noise floor");
         assertEquals("[9,10]", c.get("noise_floor").get("seeds").get(1).toString());
         assertEquals(6, c.get("per_turn").size());
     }
@@ -76,6 +79,29 @@ class AbCommandTest {
         JsonNode doc = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
         assertTrue(doc.get("shared_history").asBoolean());
         assertEquals(2, doc.get("comparisons").size());
+    }
+
+    @Test
+    void theDesignIsSaidUpFrontAndGreedyRepeatsOfOneConversationAreRefused() {
+        CliTest.Result one = CliTest.longhaul("ab", "--backend", "scripted", "--free-running", "--turns", "2", "--quiet",
+                "--output-dir", dir.toString());
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().startsWith("Note: one free-running run per arm: the verdict will be inconclusive"),
+                one.out());
+        assertTrue(one.out().contains("Verdict: inconclusive: one free-running run per arm cannot tell run-to-run drift "
+                + "from the arm"), one.out());
+
+        CliTest.Result greedy = CliTest.longhaul("ab", "--backend", "scripted", "--repeats", "3", "--turns", "2",
+                "--output-dir", dir.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, greedy.code());
+        assertEquals("longhaul: --repeats 3 with greedy shared history plays the same conversation 3 times; give "
+                + "--temperature > 0 for repeats, or leave --repeats out", greedy.err().strip());
+
+        CliTest.Result both = CliTest.longhaul("ab", "--backend", "scripted", "--shared-history", "--free-running",
+                "--output-dir", dir.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, both.code());
+        assertEquals("longhaul: --shared-history and --free-running are two designs; give one of them",
+                both.err().strip());
     }
 
     @Test

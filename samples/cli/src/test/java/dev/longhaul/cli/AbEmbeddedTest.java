@@ -3,10 +3,13 @@ package dev.longhaul.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +20,39 @@ class AbEmbeddedTest {
     Path dir;
 
     @Test
+    void theDefaultDesignIsGreedySharedHistoryWithFidelityAndOneFlashAttentionSetting() throws Exception {
+        CliTest.Result r = CliTest.longhaul("ab", "--kv-types", "f16,q8_0", "--turns", "10", "--max-tokens", "16",
+                "--threads", "2", "--save-responses", "--quiet", "--output-dir", dir.toString());
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("QUALITY COMPARISON: f16 vs q8_0"), r.out());
+        assertTrue(r.out().contains("Design: shared history, 1 run pair (seeds 42 | 42), 10 paired turns; the turn is "
+                + "the unit"), r.out());
+        assertTrue(r.out().contains("Token fidelity of q8_0 against f16 (baseline's answers forced, top-100, 10 turns"),
+                r.out());
+        assertTrue(r.out().contains("95% over turns ["), "10 turns: an interval over turns\n" + r.out());
+        JsonNode c = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile()).get("comparisons").get(0);
+        assertEquals("shared_history", c.get("design").asText());
+        assertTrue(List.of("no_difference", "baseline_better", "compared_better").contains(c.get("verdict_kind").asText()),
+                "a shared-history verdict with one run per arm: " + c);
+        assertTrue(c.get("fidelity").get("kld_mean").asDouble() >= 0, c.toString());
+        for (String kv : new String[] {"f16", "q8_0"}) {
+            SessionReport report = ReportCodec.read(dir.resolve(kv + ".json"));
+            assertEquals("f16", report.config().extra().get("shared_history_from"), kv);
+            assertEquals(0.0, ((Number) report.config().extra().get("temperature")).doubleValue(), kv + ": greedy");
+            assertEquals("on", ((java.util.Map<?, ?>) report.config().extra().get("backend_info"))
+                    .get("flash_attention"), kv + ": every arm with the same flash-attention setting");
+        }
+    }
+
+    @Test
     void f16AgainstQ8AnswersEveryTurnAppliesEachCacheTypeAndWritesTheComparison() throws Exception {
         CliTest.Result r = CliTest.longhaul("ab", "--kv-types", "f16,q8_0", "--turns", "3", "--max-tokens", "32",
                 "--threads", "2", "--save-responses", "--output-dir", dir.toString());
 
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("QUALITY COMPARISON: f16 vs q8_0"), r.out());
+        assertTrue(r.out().contains("Verdict: inconclusive: fewer than 10 paired turns"), r.out());
         for (String kv : new String[] {"f16", "q8_0"}) {
             SessionReport report = ReportCodec.read(dir.resolve(kv + ".json"));
             assertEquals("llamacpp", report.config().backend());

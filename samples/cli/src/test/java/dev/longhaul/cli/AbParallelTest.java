@@ -18,7 +18,7 @@ class AbParallelTest {
     @Test
     void twoEmbeddedArmsPlayAtTheSameTimeAndEachAnswersEveryTurn() throws Exception {
         CliTest.Result r = CliTest.longhaul("ab", "--kv-types", "f16,q8_0", "--turns", "3", "--max-tokens", "24",
-                "--threads", "1", "--parallel", "2", "--output-dir", dir.toString());
+                "--threads", "1", "--parallel", "2", "--free-running", "--output-dir", dir.toString());
 
         assertEquals(0, r.code(), r.out() + r.err());
         int secondStarted = r.out().indexOf("=== arm 2/2: kv q8_0");
@@ -39,8 +39,8 @@ class AbParallelTest {
         CliTest.Result shared = CliTest.longhaul("ab", "--parallel", "2", "--shared-history", "--turns", "1",
                 "--output-dir", dir.toString());
         assertEquals(2, shared.code(), shared.out() + shared.err());
-        assertEquals("longhaul: --parallel plays independent runs; --shared-history plays its arms in lockstep, "
-                + "so leave one of them out", shared.err().strip());
+        assertEquals("longhaul: --parallel plays independent runs; shared history (the default) plays its arms in "
+                + "lockstep, so give --free-running or leave --parallel out", shared.err().strip());
 
         CliTest.Result zero = CliTest.longhaul("ab", "--parallel", "0", "--turns", "1", "--output-dir", dir.toString());
         assertEquals(2, zero.code(), zero.out() + zero.err());

@@ -146,7 +146,7 @@ class ReportCommandTest {
     @Test
     void repeatedArmsAreLabelledAsTheirFiles() throws Exception {
         Path out = dir.resolve("ab");
-        CliTest.Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--repeats", "2", "--turns", "3",
+        CliTest.Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--repeats", "2", "--turns", "3", "--free-running",
                 "--output-dir", out.toString(), "--quiet");
 
         assertEquals(0, r.code(), r.err());
