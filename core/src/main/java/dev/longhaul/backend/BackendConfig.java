@@ -255,16 +255,24 @@ public final class BackendConfig {
         /**
          * @param baseUrl the server's base URL, or null for the provider's default
          * @return this builder
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL, its port is out of range, or it
+         *                                  carries credentials (see {@link #baseUrl(String)})
          */
         public Builder baseUrl(URI baseUrl) {
-            this.baseUrl = baseUrl;
+            this.baseUrl = baseUrl == null ? null : checkedUrl(baseUrl, baseUrl.toString());
             return this;
         }
 
         /**
+         * A URL with credentials ({@code http://user:password@host}) is refused: a URL is stored in every report and
+         * journal and shown in messages, so a password in it would leak; an API key goes in an environment
+         * variable ({@link #apiKeyEnv(String)}) and is sent as a bearer token. The refusal shows the URL with its
+         * user info as {@code ***@}.
+         *
          * @param baseUrl the server's base URL as text ({@code http://host:port}), or null
          * @return this builder
-         * @throws IllegalArgumentException when it is not an absolute http(s) URL
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL, its port is out of range, or it
+         *                                  carries credentials
          */
         public Builder baseUrl(String baseUrl) {
             if (baseUrl == null) {
@@ -275,14 +283,33 @@ public final class BackendConfig {
             try {
                 uri = URI.create(baseUrl.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("url '" + baseUrl + "' is not a valid URL");
+                throw new IllegalArgumentException("url '" + withoutUserInfo(baseUrl) + "' is not a valid URL");
             }
+            this.baseUrl = checkedUrl(uri, baseUrl);
+            return this;
+        }
+
+        private static URI checkedUrl(URI uri, String given) {
+            String shown = withoutUserInfo(given);
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     || uri.getHost() == null) {
-                throw new IllegalArgumentException("url '" + baseUrl + "' must be an absolute http:// or https:// URL");
+                throw new IllegalArgumentException("url '" + shown + "' must be an absolute http:// or https:// URL");
             }
-            this.baseUrl = uri;
-            return this;
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("url '" + shown + "' has credentials in it: longhaul refuses "
+                        + "them, as the URL is stored in reports and journals; give an API key by the name of its "
+                        + "environment variable instead");
+            }
+            if (uri.getPort() > 65_535) {
+                throw new IllegalArgumentException("url '" + shown + "' has port " + uri.getPort()
+                        + ", out of range [1, 65535]");
+            }
+            return uri;
+        }
+
+        /** The text of a URL with any user info (which may hold a password) shown as {@code ***@}. */
+        static String withoutUserInfo(String url) {
+            return url.replaceFirst("(?<=//)[^/?#]*@", "***@");
         }
 
         /**
