@@ -51,10 +51,26 @@ final class BackendOptions {
     @Option(names = "--backend-option", paramLabel = "KEY=VALUE", description = "A provider-specific option; repeatable.")
     Map<String, String> backendOptions = new LinkedHashMap<>();
 
+    /** The longest --timeout: a day. */
+    static final double MAX_TIMEOUT_SECONDS = 86_400;
+
     /** The config for one backend; {@code kvType} is the arm's cache type. */
     BackendConfig config(String provider, String kvType) {
-        if (!(timeoutSeconds > 0)) {
-            throw new IllegalArgumentException("--timeout " + timeoutSeconds + " must be positive");
+        return config(provider, kvType, false);
+    }
+
+    /**
+     * The config for one backend; {@code kvType} is the arm's cache type, {@code serverLoadsModel} whether a
+     * managed llama-server is started with {@code --model-file}.
+     */
+    BackendConfig config(String provider, String kvType, boolean serverLoadsModel) {
+        if (!(timeoutSeconds > 0 && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException("--timeout " + timeoutSeconds + " is out of range (0, "
+                    + (long) MAX_TIMEOUT_SECONDS + "] seconds");
+        }
+        if (modelFile != null && !provider.equals("llamacpp") && !serverLoadsModel) {
+            throw new IllegalArgumentException("--model-file " + modelFile + " is for the embedded llamacpp backend "
+                    + "(or ab --server-bin); --backend " + provider + " answers with the model its server loaded");
         }
         BackendConfig.Builder b = BackendConfig.builder(provider)
                 .model(model)
