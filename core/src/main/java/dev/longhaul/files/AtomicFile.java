@@ -1,24 +1,22 @@
 package dev.longhaul.files;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers only ever see the old content or the whole new one: the content goes to a
  * temporary sibling ({@code .<name>.<random>.tmp}, with the permissions any new file gets), is synced to disk and
  * then moved over the target in one step. A write that fails halfway — a full disk, bad input found midway, a
- * kill — leaves the previous file as it was and removes the temporary one (a kill -9 may leave it behind).
+ * kill — leaves the previous file as it was and removes the temporary one (a kill -9 may leave it behind). It
+ * also writes for a thread whose interrupt status is set (a run saving its report after Ctrl-C).
  */
 public final class AtomicFile {
 
@@ -62,13 +60,13 @@ public final class AtomicFile {
         Path temporary = parent.resolve("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                OutputStream stream = Channels.newOutputStream(channel);
+            // A stream, not a FileChannel: a channel refuses to write for a thread with its interrupt status set,
+            // which is exactly the thread that saves what an interrupted run measured.
+            try (FileOutputStream stream = new FileOutputStream(temporary.toFile())) {
                 Writer out = new OutputStreamWriter(stream, charset.newEncoder());
                 content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                stream.getFD().sync();
             }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
