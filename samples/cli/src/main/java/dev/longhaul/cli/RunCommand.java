@@ -92,9 +92,8 @@ final class RunCommand implements Callable<Integer> {
             session.listener(new ProgressPrinter(out, ""));
         }
 
-        SessionReport report;
         try (InterruptGuard guard = InterruptGuard.install()) {
-            report = session.run();
+            SessionReport report = session.run();
             out.print(ReportText.render(report));
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) {
@@ -105,13 +104,16 @@ final class RunCommand implements Callable<Integer> {
             ReportCommand.writeHtml(ReportSet.of(List.of(report)), ReportCommand.htmlBeside(target), out,
                     spec.commandLine().getErr());
             out.flush();
-        }
-        Object stopped = report.config().extra().get("stopped_early");
-        if (stopped != null) {
+            Object stopped = report.config().extra().get("stopped_early");
+            if (stopped == null) {
+                return 0;
+            }
+            // Said before the guard is closed: once it is, a SIGTERM's shutdown may end the JVM at once, and the
+            // line would be lost (the exit code and the report were already right).
             spec.commandLine().getErr().println("longhaul: run stopped early: " + stopped);
+            spec.commandLine().getErr().flush();
             return InterruptGuard.shuttingDown() || Thread.interrupted() ? Main.EXIT_INTERRUPTED : Main.EXIT_INCOMPLETE;
         }
-        return 0;
     }
 
     /** {@code run.json} → {@code run.turns.jsonl}. */
