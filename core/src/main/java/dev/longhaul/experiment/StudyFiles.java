@@ -37,8 +37,17 @@ public record StudyFiles(Path dir) {
      * @return its file name without extension: {@code q8_0}, {@code q8_0.r2}, {@code f16.noise}, {@code a_b}
      */
     public static String stem(ArmRun run) {
-        String base = run.label().replaceAll("[^A-Za-z0-9._-]", "_") + (run.noiseFloor() ? ".noise" : "");
+        String base = fileSafe(run.label()) + (run.noiseFloor() ? ".noise" : "");
         return run.repeats() == 1 ? base : base + ".r" + run.repeat();
+    }
+
+    /**
+     * @param label a label, e.g. a KV cache type
+     * @return it with every character but letters, digits, {@code .}, {@code _} and {@code -} replaced by
+     *         {@code _}: a file name that stays in its directory ({@code a/../x} → {@code a_.._x})
+     */
+    public static String fileSafe(String label) {
+        return label.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**
