@@ -139,6 +139,9 @@ final class AbCommand implements Callable<Integer> {
     private static final Set<String> FREE_ON_RESUME = Set.of("--resume", "--force", "--quiet", "--verbose",
             "--output-dir", "--help", "--version");
 
+    /** The most candidates per position token fidelity reads (llama-server's n_probs is no wider in practice). */
+    static final int MAX_FIDELITY_TOP_K = 1000;
+
     /** The command line a resumed study is parsed from; set on resume, else this command's own. */
     private List<String> recordedArgs;
 
@@ -226,7 +229,7 @@ final class AbCommand implements Callable<Integer> {
     private Integer play(StudyDirectory directory, PrintWriter out, PrintWriter err) throws Exception {
         validate();
         long seed = backendOptions.seed == null ? AbExperiment.DEFAULT_SEED : backendOptions.seed;
-        Duration delay = Duration.ofMillis(Math.round(delaySeconds * 1000));
+        Duration delay = SessionOptions.delay(delaySeconds);
         StudyFiles files = directory.files();
         Progress progress = new Progress(out, files);
         AbExperiment.Builder experiment = AbExperiment.builder()
@@ -476,8 +479,10 @@ final class AbCommand implements Callable<Integer> {
         if (serverBin != null && !(startupTimeoutSeconds > 0)) {
             throw new IllegalArgumentException("--startup-timeout " + startupTimeoutSeconds + " must be positive");
         }
-        if (!(delaySeconds >= 0)) {
-            throw new IllegalArgumentException("--delay " + delaySeconds + " must not be negative");
+        SessionOptions.delay(delaySeconds);
+        if (fidelityTopK < 0 || fidelityTopK > MAX_FIDELITY_TOP_K) {
+            throw new IllegalArgumentException("--fidelity-top-k " + fidelityTopK + " is out of range [0, "
+                    + MAX_FIDELITY_TOP_K + "] (0 turns token fidelity off)");
         }
         if (repeats < 1 || repeats > 1000) {
             throw new IllegalArgumentException("--repeats " + repeats + " is out of range [1, 1000]");

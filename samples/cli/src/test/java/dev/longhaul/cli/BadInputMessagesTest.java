@@ -1,0 +1,95 @@
+package dev.longhaul.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each careless input is refused in one line that names the input and the problem, with exit code 2. */
+class BadInputMessagesTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assertOneLine(String expected, String... args) {
+        CliTest.Result r = CliTest.longhaul(args);
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals("longhaul: " + expected, r.err().strip());
+    }
+
+    @Test
+    void numbersOutOfRangeAreRefusedNamingTheFlag() {
+        assertOneLine("--timeout Infinity is out of range (0, 86400] seconds",
+                "run", "--backend", "scripted", "--timeout", "Infinity");
+        assertOneLine("--delay Infinity is out of range [0, 3600] seconds",
+                "run", "--backend", "scripted", "--delay", "Infinity");
+        assertOneLine("--delay NaN is out of range [0, 3600] seconds",
+                "ab", "--backend", "scripted", "--delay", "NaN", "--output-dir", "unused");
+        assertOneLine("url 'http://127.0.0.1:99999' has port 99999, out of range [1, 65535]",
+                "run", "--backend", "llama-server", "--url", "http://127.0.0.1:99999", "--delay", "0");
+        assertOneLine("--fidelity-top-k -1 is out of range [0, 1000] (0 turns token fidelity off)",
+                "ab", "--backend", "scripted", "--fidelity-top-k", "-1", "--output-dir", "unused");
+    }
+
+    @Test
+    void aModelFileForABackendThatLoadsNoneIsRefused() {
+        assertOneLine("--model-file m.gguf is for the embedded llamacpp backend (or ab --server-bin); --backend "
+                + "llama-server answers with the model its server loaded",
+                "run", "--backend", "llama-server", "--model-file", "m.gguf", "--delay", "0");
+    }
+
+    @Test
+    void scoreNamesTheFileAndTheLine() throws Exception {
+        assertOneLine("--input " + dir + " is a directory, not a file of turns", "score", "--input", dir.toString());
+        Path missing = dir.resolve("missing.jsonl");
+        assertOneLine("--input " + missing + ": cannot be read (no such file or directory)",
+                "score", "--input", missing.toString());
+        Path word = Files.writeString(dir.resolve("word.jsonl"),
+                "{\"turn\": \"three\", \"prompt\": \"p\", \"response\": \"r\"}\n");
+        assertOneLine(word + ":1: \"turn\" must be a whole number, was \"three\"", "score", "--input", word.toString());
+        Path two = Files.writeString(dir.resolve("two.jsonl"),
+                "{\"prompt\": \"p\", \"response\": \"r\"} {\"prompt\": \"q\", \"response\": \"s\"}\n");
+        assertOneLine(two + ":1: more than one JSON value on the line (one turn a line)",
+                "score", "--input", two.toString());
+        Path proc = Path.of("/proc/version");
+        if (Files.isRegularFile(proc)) {
+            Path turns = Files.writeString(dir.resolve("t.jsonl"), "{\"prompt\": \"p\", \"response\": \"r\"}\n");
+            CliTest.Result r = CliTest.longhaul("score", "--input", turns.toString(), "--output", proc.toString());
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("longhaul: --output /proc/version: cannot be written ("), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+
+    @Test
+    void compareCountsTheFilesItWasGiven() {
+        assertOneLine("compare: two report files needed (baseline, compared), got 3 (a.json b.json c.json); for "
+                + "several runs per side give -a and -b", "compare", "a.json", "b.json", "c.json");
+    }
+
+    @Test
+    void aBadFlagIsOneLineThatSaysWhereTheUsageIs() {
+        assertOneLine("Invalid value for option '--turns': 'many' is not an int (see 'longhaul run --help')",
+                "run", "--turns", "many");
+        assertOneLine("Unknown options: '--turn', '3' (see 'longhaul ab --help')", "ab", "--turn", "3");
+    }
+
+    @Test
+    void comparingReportsOfDifferentLengthsWarnsInOneLine() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        assertEquals(0, CliTest.longhaul("run", "--backend", "scripted", "--turns", "6", "--delay", "0", "--quiet",
+                "-o", a.toString()).code());
+        assertEquals(0, CliTest.longhaul("run", "--backend", "scripted", "--turns", "4", "--delay", "0", "--quiet",
+                "-o", b.toString()).code());
+        CliTest.Result r = CliTest.longhaul("compare", a.toString(), b.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("longhaul: warning: " + b + " played 4 turns of script 'seed', " + a + " played 6 turns of "
+                + "script 'seed': not the same conversation, so a difference may come from it", r.err().strip());
+        assertEquals("", CliTest.longhaul("compare", a.toString(), a.toString()).err());
+    }
+}
