@@ -17,8 +17,14 @@ final class BackendOptions {
             + "llama-server/openai http://localhost:8080).")
     String url;
 
-    @Option(names = "--timeout", defaultValue = "120", description = "Per-turn timeout in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "120", description = "The longest wait without progress (an answer "
+            + "token, or body bytes at 1 KiB per timeout) in seconds (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
+
+    @Option(names = "--max-request-time", paramLabel = "SECONDS",
+            description = "The longest one request may take in all, even while tokens keep coming (default: "
+                    + "10 × --timeout).")
+    Double maxRequestSeconds;
 
     @Option(names = "--seed", description = "Sampling seed.")
     Long seed;
@@ -68,6 +74,11 @@ final class BackendOptions {
             throw new IllegalArgumentException("--timeout " + timeoutSeconds + " is out of range (0, "
                     + (long) MAX_TIMEOUT_SECONDS + "] seconds");
         }
+        if (maxRequestSeconds != null && !(maxRequestSeconds >= timeoutSeconds
+                && maxRequestSeconds <= 10 * MAX_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException("--max-request-time " + maxRequestSeconds + " is out of range [--timeout "
+                    + timeoutSeconds + ", " + (long) (10 * MAX_TIMEOUT_SECONDS) + "] seconds");
+        }
         if (modelFile != null && !provider.equals("llamacpp") && !serverLoadsModel) {
             throw new IllegalArgumentException("--model-file " + modelFile + " is for the embedded llamacpp backend "
                     + "(or ab --server-bin); --backend " + provider + " answers with the model its server loaded");
@@ -77,6 +88,7 @@ final class BackendOptions {
                 .baseUrl(url)
                 .kvType(kvType)
                 .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+                .maxRequestTime(maxRequestSeconds == null ? null : Duration.ofMillis(Math.round(maxRequestSeconds * 1000)))
                 .seed(seed)
                 .temperature(temperature)
                 .maxTokens(maxTokens)
