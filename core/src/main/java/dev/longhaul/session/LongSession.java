@@ -242,7 +242,8 @@ public final class LongSession {
         TurnEvent event;
         try {
             ChatResponse response = backend.chat(request);
-            TurnMetrics metrics = withExtras(metrics(turn, request, response, state.answered), extras.of(turn, response));
+            TurnMetrics metrics = finite(withExtras(metrics(turn, request, response, state.answered),
+                    extras.of(turn, response)));
             state.answered(metrics, turn.prompt(), response.content(), keepInHistory);
             if (checkpoint != null) {
                 checkpoint.write(CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
@@ -286,6 +287,29 @@ public final class LongSession {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * The metrics without figures that are not finite numbers (a backend's tokens per second over no time, a
+     * measure that failed): a report holds only usable numbers, and reading one back refuses NaN and infinities.
+     */
+    private static TurnMetrics finite(TurnMetrics metrics) {
+        if (metrics.values().values().stream().allMatch(LongSession::usable)) {
+            return metrics;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        metrics.values().forEach((key, value) -> {
+            if (usable(value)) {
+                values.put(key, value);
+            } else {
+                log.debug("turn {}: {} = {} is not a finite number; left out", metrics.turn(), key, value);
+            }
+        });
+        return new TurnMetrics(metrics.turn(), metrics.phase(), values);
+    }
+
+    private static boolean usable(Object value) {
+        return !(value instanceof Double d && !Double.isFinite(d)) && !(value instanceof Float f && !Float.isFinite(f));
     }
 
     private static TurnMetrics withExtras(TurnMetrics metrics, Map<String, Object> extras) {

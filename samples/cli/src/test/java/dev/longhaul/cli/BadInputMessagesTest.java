@@ -79,6 +79,23 @@ class BadInputMessagesTest {
     }
 
     @Test
+    void aReportWithANonFiniteScoreIsRefusedNamingItsPath() throws Exception {
+        Path a = dir.resolve("a.json");
+        assertEquals(0, CliTest.longhaul("run", "--backend", "scripted", "--turns", "4", "--delay", "0", "--quiet",
+                "-o", a.toString()).code());
+        String json = Files.readString(a);
+        int fourth = json.indexOf("\"quality_score\": ", json.indexOf("\"turn\": 4"));
+        int end = json.indexOf(',', fourth);
+        Path nan = Files.writeString(dir.resolve("nan.json"), json.substring(0, fourth) + "\"quality_score\": NaN"
+                + json.substring(end));
+        assertOneLine(nan + ": turn_metrics[3].quality_score is NaN", "compare", "--stats", a.toString(),
+                nan.toString());
+        Path far = Files.writeString(dir.resolve("far.json"), json.replace("\"turn\": 4,", "\"turn\": 2147483647,"));
+        assertOneLine(far + ": turn_metrics[3].turn is 2147483647, out of range [1, 4] (config.total_turns)",
+                "report", far.toString(), "--html", dir.resolve("far.html").toString());
+    }
+
+    @Test
     void comparingReportsOfDifferentLengthsWarnsInOneLine() throws Exception {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
