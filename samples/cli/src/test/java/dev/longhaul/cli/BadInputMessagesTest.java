@@ -36,6 +36,24 @@ class BadInputMessagesTest {
     }
 
     @Test
+    void aUrlWithCredentialsIsRefusedWithoutShowingThem() {
+        Path report = dir.resolve("x.json");
+        CliTest.Result run = CliTest.longhaul("run", "--backend", "llama-server", "--url",
+                "http://alice:secret@127.0.0.1:8080", "--delay", "0", "-o", report.toString());
+        assertEquals(2, run.code());
+        assertEquals("longhaul: url 'http://***@127.0.0.1:8080' has credentials in it: longhaul refuses them, as the "
+                + "URL is stored in reports and journals; give an API key by the name of its environment variable "
+                + "instead", run.err().strip());
+        assertTrue(!(run.out() + run.err()).contains("secret") && !(run.out() + run.err()).contains("alice"));
+        assertTrue(!Files.exists(report) && !Files.exists(dir.resolve("x.turns.jsonl")), "nothing written");
+        CliTest.Result ab = CliTest.longhaul("ab", "--backend", "llama-server", "--kv-types", "f16,q8_0", "--urls",
+                "http://127.0.0.1:8080,http://bob:pw@127.0.0.1:8081", "--output-dir", dir.resolve("ab").toString());
+        assertEquals(2, ab.code());
+        assertTrue(ab.err().contains("'http://***@127.0.0.1:8081'") && !ab.err().contains("pw@"), ab.err());
+        assertTrue(!Files.exists(dir.resolve("ab")), "nothing written");
+    }
+
+    @Test
     void aModelFileForABackendThatLoadsNoneIsRefused() {
         assertOneLine("--model-file m.gguf is for the embedded llamacpp backend (or ab --server-bin); --backend "
                 + "llama-server answers with the model its server loaded",
