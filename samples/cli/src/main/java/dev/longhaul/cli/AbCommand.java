@@ -181,7 +181,7 @@ final class AbCommand implements Callable<Integer> {
                 continue;
             }
             Object then = study.spec.findOption(option.longestName()).getValue();
-            if (!Objects.equals(then, option.getValue())) {
+            if (!Objects.equals(comparable(then), comparable(option.getValue()))) {
                 throw new IllegalArgumentException(option.longestName() + " " + shown(option.getValue())
                         + " differs from the study's " + shown(then) + " (" + dir.resolve(StudyFiles.STUDY)
                         + "); a resumed study keeps its settings: leave it out");
@@ -192,6 +192,11 @@ final class AbCommand implements Callable<Integer> {
         study.sessionOptions.verbose |= sessionOptions.verbose;
         study.recordedArgs = recordedLine;
         return study;
+    }
+
+    /** A path as the absolute one the study recorded; other values as they are. */
+    private static Object comparable(Object value) {
+        return value instanceof Path path ? path.toAbsolutePath().normalize() : value;
     }
 
     private static String shown(Object value) {
@@ -219,7 +224,8 @@ final class AbCommand implements Callable<Integer> {
             }
             for (String value : option.originalStringValues()) {
                 args.add(option.longestName());
-                args.add(value);
+                // a resumed study may start in another directory: a file is recorded by its absolute path
+                args.add(option.type() == Path.class ? Path.of(value).toAbsolutePath().normalize().toString() : value);
             }
         }
         return args;

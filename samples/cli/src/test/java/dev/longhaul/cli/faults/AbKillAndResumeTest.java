@@ -109,6 +109,40 @@ class AbKillAndResumeTest {
         }
     }
 
+    @Test
+    void ctrlCMidStudyExits130AndSaysHowToResume() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnored(),
+                "SIGINT is ignored in this process (started in the background), so a child JVM would ignore it too");
+        try (DeterministicChatServer server = DeterministicChatServer.start()) {
+            Path study = dir.resolve("interrupted");
+            server.holdAfter(6 + 1);
+            CliProcess cli = CliProcess.start(dir.resolve("child"), Map.of(), List.of(), serverStudy(server, study));
+            cli.awaitWhileRunning("the second arm's second request", () -> server.chatRequests() == 6 + 2);
+            assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(cli.process().pid())).start().waitFor());
+            int code = cli.exitCode();
+
+            assertEquals(130, code, "128 + SIGINT; stderr:\n" + cli.stderrText());
+            assertTrue(cli.stderrText().contains("longhaul: study stopped: interrupted during turn 2 of q8_0"),
+                    cli.stderrText());
+            assertTrue(Files.exists(study.resolve("f16.json")));
+            assertEquals(1, FaultRun.journal(study.resolve("q8_0.turns.jsonl")).size());
+        }
+    }
+
+    /** Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), as its children then do. */
+    private static boolean sigintIgnored() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return true; // cannot tell: do not send a signal that might be ignored
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0x2) != 0;
+            }
+        }
+        return true;
+    }
+
     private static List<String> serverStudy(DeterministicChatServer server, Path out) {
         String url = server.baseUrl().toString();
         return List.of("ab", "--backend", "llama-server", "--urls", url + "," + url + "," + url, "--kv-types",
