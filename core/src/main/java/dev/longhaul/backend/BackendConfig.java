@@ -27,6 +27,8 @@ public final class BackendConfig {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Retries after the first attempt for transient failures. */
     public static final int DEFAULT_MAX_RETRIES = 3;
+    /** The longest a request may take in all, by default: this many times {@link #timeout()}. */
+    public static final int DEFAULT_MAX_REQUEST_TIMEOUTS = 10;
 
     private final String provider;
     private final String model;
@@ -34,6 +36,7 @@ public final class BackendConfig {
     private final String kvType;
     private final Duration timeout;
     private final Duration connectTimeout;
+    private final Duration maxRequestTime;
     private final Double temperature;
     private final Long seed;
     private final Integer maxTokens;
@@ -53,6 +56,7 @@ public final class BackendConfig {
         this.kvType = b.kvType;
         this.timeout = b.timeout;
         this.connectTimeout = b.connectTimeout;
+        this.maxRequestTime = b.maxRequestTime;
         this.temperature = b.temperature;
         this.seed = b.seed;
         this.maxTokens = b.maxTokens;
@@ -106,9 +110,25 @@ public final class BackendConfig {
         return kvType;
     }
 
-    /** @return the per-request timeout (the seed's default is 120 s) */
+    /**
+     * @return the per-request timeout (the seed's default is 120 s): the longest wait without progress — an
+     *         answer token, or body bytes at a useful rate
+     */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * @return the longest one request may take in all, progress or not: as set, else
+     *         {@value #DEFAULT_MAX_REQUEST_TIMEOUTS} × {@link #timeout()}
+     */
+    public Duration maxRequestTime() {
+        return maxRequestTime != null ? maxRequestTime : timeout.multipliedBy(DEFAULT_MAX_REQUEST_TIMEOUTS);
+    }
+
+    /** @return the longest one request may take, if set rather than derived from the timeout */
+    public Optional<Duration> maxRequestTimeSet() {
+        return Optional.ofNullable(maxRequestTime);
     }
 
     /** @return the TCP connect timeout */
@@ -198,6 +218,7 @@ public final class BackendConfig {
         private String kvType = "f16";
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration maxRequestTime;
         private Double temperature;
         private Long seed;
         private Integer maxTokens;
@@ -221,6 +242,7 @@ public final class BackendConfig {
             this.kvType = c.kvType;
             this.timeout = c.timeout;
             this.connectTimeout = c.connectTimeout;
+            this.maxRequestTime = c.maxRequestTime;
             this.temperature = c.temperature;
             this.seed = c.seed;
             this.maxTokens = c.maxTokens;
@@ -255,16 +277,24 @@ public final class BackendConfig {
         /**
          * @param baseUrl the server's base URL, or null for the provider's default
          * @return this builder
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL, its port is out of range, or it
+         *                                  carries credentials (see {@link #baseUrl(String)})
          */
         public Builder baseUrl(URI baseUrl) {
-            this.baseUrl = baseUrl;
+            this.baseUrl = baseUrl == null ? null : checkedUrl(baseUrl, baseUrl.toString());
             return this;
         }
 
         /**
+         * A URL with credentials ({@code http://user:password@host}) is refused: a URL is stored in every report and
+         * journal and shown in messages, so a password in it would leak; an API key goes in an environment
+         * variable ({@link #apiKeyEnv(String)}) and is sent as a bearer token. The refusal shows the URL with its
+         * user info as {@code ***@}.
+         *
          * @param baseUrl the server's base URL as text ({@code http://host:port}), or null
          * @return this builder
-         * @throws IllegalArgumentException when it is not an absolute http(s) URL
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL, its port is out of range, or it
+         *                                  carries credentials
          */
         public Builder baseUrl(String baseUrl) {
             if (baseUrl == null) {
@@ -275,14 +305,33 @@ public final class BackendConfig {
             try {
                 uri = URI.create(baseUrl.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("url '" + baseUrl + "' is not a valid URL");
+                throw new IllegalArgumentException("url '" + withoutUserInfo(baseUrl) + "' is not a valid URL");
             }
+            this.baseUrl = checkedUrl(uri, baseUrl);
+            return this;
+        }
+
+        private static URI checkedUrl(URI uri, String given) {
+            String shown = withoutUserInfo(given);
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     || uri.getHost() == null) {
-                throw new IllegalArgumentException("url '" + baseUrl + "' must be an absolute http:// or https:// URL");
+                throw new IllegalArgumentException("url '" + shown + "' must be an absolute http:// or https:// URL");
             }
-            this.baseUrl = uri;
-            return this;
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("url '" + shown + "' has credentials in it: longhaul refuses "
+                        + "them, as the URL is stored in reports and journals; give an API key by the name of its "
+                        + "environment variable instead");
+            }
+            if (uri.getPort() > 65_535) {
+                throw new IllegalArgumentException("url '" + shown + "' has port " + uri.getPort()
+                        + ", out of range [1, 65535]");
+            }
+            return uri;
+        }
+
+        /** The text of a URL with any user info (which may hold a password) shown as {@code ***@}. */
+        static String withoutUserInfo(String url) {
+            return url.replaceFirst("(?<=//)[^/?#]*@", "***@");
         }
 
         /**
@@ -300,6 +349,16 @@ public final class BackendConfig {
          */
         public Builder timeout(Duration timeout) {
             this.timeout = requirePositive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * @param maxRequestTime the longest one request may take in all, positive, or null for
+         *                       {@value BackendConfig#DEFAULT_MAX_REQUEST_TIMEOUTS} × the timeout
+         * @return this builder
+         */
+        public Builder maxRequestTime(Duration maxRequestTime) {
+            this.maxRequestTime = maxRequestTime == null ? null : requirePositive(maxRequestTime, "max request time");
             return this;
         }
 

@@ -27,4 +27,15 @@ public interface BackendProvider {
      * @throws BackendException when the config cannot work
      */
     Backend create(BackendConfig config) throws BackendException;
+
+    /**
+     * Checks a config without creating a backend or contacting a server — e.g. that a cache type is one this
+     * backend can apply — so that a study of several arms fails on a bad arm before the first arm runs. The
+     * default accepts every config; {@link #create} checks again.
+     *
+     * @param config the settings
+     * @throws BackendException ({@link BackendException.Kind#CONFIGURATION}) naming the first bad value
+     */
+    default void validate(BackendConfig config) throws BackendException {
+    }
 }

@@ -9,7 +9,9 @@ import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.LongSession;
 import dev.longhaul.session.SessionBuilder;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,11 @@ public final class AbExperiment {
     final List<SharedTurnObserver> observers;
     final List<String> metrics;
     final VerdictLevels levels;
+    final StudyDirectory study;
+    /** The runs of the current {@link #run()} that played every turn (or were finished in an earlier session). */
+    private final Map<ArmRun, SessionReport> complete = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Why runs of the current {@link #run()} were cut short by an interrupt. */
+    private final List<String> cutShort = Collections.synchronizedList(new ArrayList<>());
 
     private AbExperiment(Builder b) {
         this.arms = List.copyOf(b.arms);
@@ -82,6 +89,7 @@ public final class AbExperiment {
         this.observers = List.copyOf(b.observers);
         this.metrics = List.copyOf(b.metrics);
         this.levels = b.levels;
+        this.study = b.study;
     }
 
     /** @return a builder: seed 42, one repeat, independent runs, no noise floor */
@@ -90,34 +98,86 @@ public final class AbExperiment {
     }
 
     /**
-     * Runs every arm and repeat, then compares.
+     * Runs every arm and repeat, then compares. With a {@link StudyDirectory}, first checks the directory and the
+     * runs' file names, journals every run and saves every report there, and on resume plays only what the
+     * directory does not hold yet.
      *
      * @return the reports and comparisons
-     * @throws InterruptedException when the thread is interrupted before a run or repeat starts (the runs finished
-     *                              so far were handed to the listeners)
-     * @throws Exception            what an arm's launcher throws, or a {@link dev.longhaul.backend.BackendException}
-     *                              when a backend cannot be created
+     * @throws ExperimentInterruptedException when the thread is interrupted: the runs cut short are neither reported
+     *                                        nor compared, the exception carries the finished ones
+     * @throws StudyConflictException         when the study directory holds what this study must not replace, or
+     *                                        the study resumed was started with other settings
+     * @throws Exception                      what an arm's launcher throws, or a
+     *                                        {@link dev.longhaul.backend.BackendException} when a backend cannot be
+     *                                        created
      */
     public ExperimentResult run() throws Exception {
+        complete.clear();
+        cutShort.clear();
+        List<ArmRun> plan = new ArrayList<>();
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            plan.addAll(runsOf(repeat));
+        }
+        if (study != null) {
+            study.open(plan, design());
+        }
+        String interrupted = null;
+        try {
+            for (int repeat = 1; repeat <= repeats; repeat++) {
+                List<ArmRun> runs = runsOf(repeat);
+                if (sharedHistory) {
+                    new SharedHistoryRepeat(this, runs).play();
+                } else {
+                    new IndependentRepeat(this, runs).play();
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = e.getMessage();
+        }
+        if (!cutShort.isEmpty()) {
+            interrupted = cutShort.get(0); // the run in flight, rather than the next one that did not start
+        }
+        if (interrupted != null) {
+            Thread.interrupted(); // the exception says it now
+            throw new ExperimentInterruptedException(interrupted, result());
+        }
+        if (study != null) {
+            study.complete(design());
+        }
+        return result();
+    }
+
+    /** What the study journal records of the experiment, and a resumed one must match. */
+    private Map<String, Object> design() {
+        Map<String, Object> design = new LinkedHashMap<>();
+        design.put("arms", arms.stream().map(Arm::label).toList());
+        design.put("seed", seed);
+        design.put("repeats", repeats);
+        design.put("shared_history", sharedHistory);
+        design.put("noise_floor", noiseFloor);
+        return design;
+    }
+
+    /** The complete runs' reports, and each arm compared with the baseline over the repeats both completed. */
+    private ExperimentResult result() {
         Map<String, List<SessionReport>> reports = new LinkedHashMap<>();
         arms.forEach(arm -> reports.put(arm.label(), new ArrayList<>()));
         List<SessionReport> noise = new ArrayList<>();
         for (int repeat = 1; repeat <= repeats; repeat++) {
-            List<ArmRun> runs = runsOf(repeat);
-            List<SessionReport> done = sharedHistory ? new SharedHistoryRepeat(this, runs).play()
-                    : new IndependentRepeat(this, runs).play();
-            for (int i = 0; i < runs.size(); i++) {
-                ArmRun run = runs.get(i);
-                (run.noiseFloor() ? noise : reports.get(run.label())).add(done.get(i));
+            for (ArmRun run : runsOf(repeat)) {
+                SessionReport report = complete.get(run);
+                if (report != null) {
+                    (run.noiseFloor() ? noise : reports.get(run.label())).add(report);
+                }
             }
         }
-        List<SessionReport> baseline = reports.get(arms.get(0).label());
-        Design design = sharedHistory ? Design.SHARED_HISTORY : Design.FREE_RUNNING;
-        RepeatedComparison floor = noiseFloor
-                ? RepeatedComparison.of(baseline, noise, List.of(), design, metrics, levels) : null;
+        RepeatedComparison floor = noiseFloor ? compared(0, true) : null;
         List<RepeatedComparison> comparisons = new ArrayList<>();
-        for (Arm arm : arms.subList(1, arms.size())) {
-            comparisons.add(RepeatedComparison.of(baseline, reports.get(arm.label()), noise, design, metrics, levels));
+        for (int arm = 1; arm < arms.size(); arm++) {
+            RepeatedComparison c = compared(arm, false);
+            if (c != null) {
+                comparisons.add(c);
+            }
         }
         List<FidelityDifference> fidelityDifferences = new ArrayList<>();
         for (int i = 1; i < arms.size(); i++) {
@@ -135,8 +195,35 @@ public final class AbExperiment {
                 noiseSeeds.add(noiseSeed(repeat));
             }
         }
-        return new ExperimentResult(arms.stream().map(Arm::label).toList(), seeds, noiseSeeds, design, reports,
-                noise, comparisons, floor, fidelityDifferences);
+        return new ExperimentResult(arms.stream().map(Arm::label).toList(), seeds, noiseSeeds,
+                sharedHistory ? Design.SHARED_HISTORY : Design.FREE_RUNNING, reports, noise, comparisons, floor,
+                fidelityDifferences);
+    }
+
+    /**
+     * Arm {@code arm} (or the noise floor) against the baseline over the repeats both completed, with the noise-floor
+     * reruns of those repeats when all of them completed; null for none.
+     */
+    private RepeatedComparison compared(int arm, boolean noiseFloorRuns) {
+        List<SessionReport> baseline = new ArrayList<>();
+        List<SessionReport> other = new ArrayList<>();
+        List<SessionReport> reruns = new ArrayList<>();
+        boolean withReruns = noiseFloor && !noiseFloorRuns;
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            List<ArmRun> runs = runsOf(repeat);
+            SessionReport a = complete.get(runs.get(0));
+            SessionReport b = complete.get(noiseFloorRuns ? runs.get(runs.size() - 1) : runs.get(arm));
+            if (a != null && b != null) {
+                baseline.add(a);
+                other.add(b);
+                SessionReport rerun = withReruns ? complete.get(runs.get(runs.size() - 1)) : null;
+                withReruns = rerun != null;
+                reruns.add(rerun);
+            }
+        }
+        Design design = sharedHistory ? Design.SHARED_HISTORY : Design.FREE_RUNNING;
+        return baseline.isEmpty() ? null
+                : RepeatedComparison.of(baseline, other, withReruns ? reruns : List.of(), design, metrics, levels);
     }
 
     /** The runs of one repeat: every arm in order, then the noise-floor rerun of the baseline. */
@@ -163,6 +250,14 @@ public final class AbExperiment {
     SessionBuilder sessionFor(ArmRun run, LaunchedArm launched) {
         SessionBuilder b = LongSession.builder();
         session.accept(b);
+        if (study != null) {
+            Path journal = study.files().journal(run);
+            if (study.journalled(run)) {
+                b.resume(journal); // the launched backend below replaces the journal's (a new server, a new port)
+            } else {
+                b.checkpoint(journal);
+            }
+        }
         if (launched.config() != null) {
             b.backend(launched.config());
         } else {
@@ -172,7 +267,11 @@ public final class AbExperiment {
         return b;
     }
 
-    /** The report with the experiment's and the launcher's config keys; the listeners hear it. */
+    /**
+     * The report with the experiment's and the launcher's config keys; the listeners hear it. A run that played
+     * every turn (or stopped for failures) is complete and saved in the study directory; one cut short by an
+     * interrupt is not: its journal holds its turns.
+     */
     SessionReport finished(ArmRun run, LaunchedArm launched, SessionReport report) {
         RunConfig config = report.config();
         for (Map.Entry<String, Object> e : launched.reportExtras().entrySet()) {
@@ -192,8 +291,32 @@ public final class AbExperiment {
         }
         SessionReport annotated = new SessionReport(config, report.turnMetrics(), report.degradationAlerts(),
                 report.summary(), report.responses(), report.failedTurns());
+        Object stopped = config.extra().get("stopped_early");
+        boolean interrupted = stopped != null && Thread.currentThread().isInterrupted();
         listeners.forEach(l -> l.onRunFinish(run, annotated));
+        if (interrupted) {
+            cutShort.add(stopped + " of " + run.tag());
+        } else {
+            complete.put(run, annotated);
+            if (study != null) {
+                Path file = study.save(run, annotated);
+                listeners.forEach(l -> l.onRunSaved(run, file));
+            }
+        }
         return annotated;
+    }
+
+    /** @return whether the study directory holds the run's report from an earlier session (it is not played again) */
+    boolean finishedEarlier(ArmRun run) {
+        return study != null && study.finished(run);
+    }
+
+    /** The report a run wrote in an earlier session of the study: complete; the listeners hear it. */
+    SessionReport restored(ArmRun run) {
+        SessionReport report = study.report(run);
+        complete.put(run, report);
+        listeners.forEach(l -> l.onRunRestored(run, report, study.files().report(run)));
+        return report;
     }
 
     void starting(ArmRun run) throws InterruptedException {
@@ -217,8 +340,22 @@ public final class AbExperiment {
         private final List<SharedTurnObserver> observers = new ArrayList<>();
         private List<String> metrics = RepeatedComparison.DEFAULT_METRICS;
         private VerdictLevels levels = VerdictLevels.DEFAULT;
+        private StudyDirectory study;
 
         private Builder() {
+        }
+
+        /**
+         * Journals the study in a directory so that nothing measured is lost and an interrupted study can be
+         * continued: see {@link StudyDirectory}.
+         *
+         * @param directory {@link StudyDirectory#create} for a new study, {@link StudyDirectory#resume} to continue
+         *                  one
+         * @return this builder
+         */
+        public Builder journal(StudyDirectory directory) {
+            this.study = Objects.requireNonNull(directory, "directory");
+            return this;
         }
 
         /**
@@ -257,7 +394,8 @@ public final class AbExperiment {
 
         /**
          * Session settings shared by every run — turns, history window, delay, script, scorer, saved responses,
-         * degradation settings, listeners heard by every run. The experiment sets the backend; set no checkpoint.
+         * degradation settings, listeners heard by every run. The experiment sets the backend, and the checkpoint
+         * with {@link #journal(StudyDirectory)}; set none here.
          *
          * @param settings applied to each run's {@link SessionBuilder}
          * @return this builder

@@ -2,6 +2,7 @@ package dev.longhaul.experiment;
 
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.TurnEvent;
+import java.nio.file.Path;
 
 /**
  * Hears an experiment's progress, on the experiment's thread. In shared-history mode the runs of one repeat start
@@ -27,11 +28,32 @@ public interface ExperimentListener {
     }
 
     /**
-     * With a run's finished report (also when it stopped early), including the experiment's config keys.
+     * With a run's finished report (also when it stopped early, or was cut short by an interrupt), including the
+     * experiment's config keys.
      *
      * @param run    the run
      * @param report its report
      */
     default void onRunFinish(ArmRun run, SessionReport report) {
+    }
+
+    /**
+     * After the report of a run that played every turn was saved in the study directory.
+     *
+     * @param run  the run
+     * @param file its report
+     */
+    default void onRunSaved(ArmRun run, Path file) {
+    }
+
+    /**
+     * Instead of the other calls, for a run of a resumed study that finished in an earlier session: it is not
+     * played again.
+     *
+     * @param run    the run
+     * @param report its report, read back
+     * @param file   where it was read from
+     */
+    default void onRunRestored(ArmRun run, SessionReport report, Path file) {
     }
 }

@@ -46,6 +46,9 @@ final class IndependentRepeat {
     }
 
     private SessionReport play(ArmRun run) throws Exception {
+        if (experiment.finishedEarlier(run)) {
+            return experiment.restored(run);
+        }
         experiment.starting(run);
         try (LaunchedArm launched = experiment.arms.get(run.arm()).launcher().launch(run)) {
             SessionReport report = experiment.sessionFor(run, launched).run();

@@ -2,6 +2,7 @@ package dev.longhaul.render;
 
 import static dev.longhaul.render.HtmlEscape.text;
 
+import dev.longhaul.files.AtomicFile;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.PythonFormat;
@@ -12,9 +13,7 @@ import dev.longhaul.report.Summary;
 import dev.longhaul.report.TurnMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,22 +84,14 @@ public final class HtmlReport {
     }
 
     /**
-     * Renders the page into a file, through a temporary file and a move so a reader never sees half a page.
+     * Renders the page into a file ({@link AtomicFile}: a reader never sees half a page, a failure leaves the old one).
      *
      * @param set  the runs and their comparisons
      * @param file where the page goes; its directory must exist
      * @throws IOException when it cannot be written
      */
     public static void write(ReportSet set, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        // a sibling rather than Files.createTempFile, whose owner-only permissions the page would keep
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.writeString(temp, render(set), StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, render(set), StandardCharsets.UTF_8);
     }
 
     private static String armList(ReportSet set) {

@@ -6,7 +6,6 @@ import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.SavedResponse;
-import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,49 +33,49 @@ final class TurnsHtml {
             out.append("<p class=\"note\">The answers were not saved (run with <code>--save-responses</code> to see "
                     + "them here); each turn shows its figures.</p>\n");
         }
+        List<TurnIndex> turns = arms.stream().map(arm -> new TurnIndex(arm.report())).toList();
         for (Map.Entry<Integer, String> played : timeline.playedTurns().entrySet()) {
             int turn = played.getKey();
             out.append("<details class=\"turn\" id=\"turn-").append(turn).append("\" data-turn=\"").append(turn)
                     .append("\"><summary><strong>Turn ").append(turn).append("</strong> \u00b7 ")
                     .append(text(played.getValue()));
             for (int i = 0; i < arms.size(); i++) {
-                appendScore(out, arms.get(i), i, turn);
+                appendScore(out, arms.get(i), turns.get(i), i, turn);
             }
             out.append("</summary>\n<div class=\"body\">\n");
-            appendPrompts(out, arms, turn);
+            appendPrompts(out, arms, turns, turn);
             out.append("<div class=\"answers\" style=\"grid-template-columns: repeat(").append(arms.size())
                     .append(", minmax(0, 1fr))\">\n");
             for (int i = 0; i < arms.size(); i++) {
-                appendAnswer(out, arms.get(i), i, turn);
+                appendAnswer(out, arms.get(i), turns.get(i), i, turn);
             }
             out.append("</div>\n</div>\n</details>\n");
         }
         out.append("</section>\n");
     }
 
-    private static void appendScore(StringBuilder out, Arm arm, int index, int turn) {
-        SessionReport report = arm.report();
-        TurnMetrics metrics = metrics(report, turn);
+    private static void appendScore(StringBuilder out, Arm arm, TurnIndex report, int index, int turn) {
+        TurnMetrics metrics = report.metrics(turn);
         out.append("<span class=\"score\">").append(HtmlReport.swatch(index)).append(text(arm.label())).append(' ');
         if (metrics != null) {
             out.append(PythonFormat.fixed(metrics.qualityScore(), 3));
-        } else if (failure(report, turn) != null) {
+        } else if (report.failure(turn) != null) {
             out.append("<span class=\"warn\">failed</span>");
         } else {
             out.append("\u2014");
         }
         out.append("</span>");
-        if (alert(report, turn) != null) {
+        if (report.alert(turn) != null) {
             out.append("<span class=\"flag\">\u25bc ").append(text(arm.label())).append(" degraded</span>");
         }
     }
 
     /** One prompt block when every run was sent the same prompt, else one per run. */
-    private static void appendPrompts(StringBuilder out, List<Arm> arms, int turn) {
+    private static void appendPrompts(StringBuilder out, List<Arm> arms, List<TurnIndex> turns, int turn) {
         Set<String> prompts = new LinkedHashSet<>();
         List<String> perArm = new ArrayList<>();
-        for (Arm arm : arms) {
-            String prompt = prompt(arm.report(), turn);
+        for (TurnIndex report : turns) {
+            String prompt = report.prompt(turn);
             perArm.add(prompt);
             if (prompt != null) {
                 prompts.add(prompt);
@@ -96,10 +95,9 @@ final class TurnsHtml {
         }
     }
 
-    private static void appendAnswer(StringBuilder out, Arm arm, int index, int turn) {
-        SessionReport report = arm.report();
-        TurnMetrics metrics = metrics(report, turn);
-        FailedTurn failed = failure(report, turn);
+    private static void appendAnswer(StringBuilder out, Arm arm, TurnIndex report, int index, int turn) {
+        TurnMetrics metrics = report.metrics(turn);
+        FailedTurn failed = report.failure(turn);
         out.append("<div class=\"answer\" data-series=\"").append(text(arm.label())).append("\"><h4>")
                 .append(HtmlReport.swatch(index)).append(text(arm.label()));
         if (metrics != null) {
@@ -115,13 +113,13 @@ final class TurnsHtml {
             }
         }
         out.append("</h4>");
-        DegradationAlert alert = alert(report, turn);
+        DegradationAlert alert = report.alert(turn);
         if (alert != null) {
             out.append("<p class=\"warn\">Degraded: ").append(PythonFormat.fixed(alert.drop(), 3))
                     .append(" below the window average ").append(PythonFormat.fixed(alert.windowAvg(), 3))
                     .append(alert.contextPressure() ? ", under context pressure" : "").append("</p>");
         }
-        SavedResponse saved = saved(report, turn);
+        SavedResponse saved = report.saved(turn);
         if (failed != null) {
             out.append("<p class=\"warn\">No answer: ").append(text(failed.kind())).append(" after ")
                     .append(failed.attempts()).append(failed.attempts() == 1 ? " attempt: " : " attempts: ")
@@ -150,30 +148,5 @@ final class TurnsHtml {
                     .append("</th><td>").append(text(shown)).append("</td></tr>");
         }
         out.append("</table>");
-    }
-
-    private static TurnMetrics metrics(SessionReport report, int turn) {
-        return report.turnMetrics().stream().filter(t -> t.turn() == turn).findFirst().orElse(null);
-    }
-
-    private static FailedTurn failure(SessionReport report, int turn) {
-        return report.failedTurns().stream().filter(t -> t.turn() == turn).findFirst().orElse(null);
-    }
-
-    private static DegradationAlert alert(SessionReport report, int turn) {
-        return report.degradationAlerts().stream().filter(t -> t.turn() == turn).findFirst().orElse(null);
-    }
-
-    private static SavedResponse saved(SessionReport report, int turn) {
-        return report.responses().stream().filter(t -> t.turn() == turn).findFirst().orElse(null);
-    }
-
-    private static String prompt(SessionReport report, int turn) {
-        SavedResponse saved = saved(report, turn);
-        if (saved != null) {
-            return saved.prompt();
-        }
-        FailedTurn failed = failure(report, turn);
-        return failed == null ? null : failed.prompt();
     }
 }

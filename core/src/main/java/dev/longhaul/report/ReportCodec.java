@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.longhaul.files.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -14,11 +15,9 @@ import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes {@link SessionReport}s in the seed's JSON format.
@@ -155,28 +154,7 @@ public final class ReportCodec {
      * @throws IOException when the file cannot be written
      */
     public static void write(SessionReport report, Path file) throws IOException {
-        String json = toJson(report);
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, json, StandardCharsets.US_ASCII);
-            readableLikeANewFile(temporary);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    /** A temporary file is owner-only; the report should have the permissions any new file gets (rw-r--r--). */
-    private static void readableLikeANewFile(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
+        AtomicFile.write(file, toJson(report), StandardCharsets.US_ASCII);
     }
 
     private static SessionReport parse(JsonParser parser, String source) throws IOException {

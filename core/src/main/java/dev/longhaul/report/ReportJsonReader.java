@@ -13,10 +13,18 @@ import java.util.function.Predicate;
  * Turns a parsed JSON tree into a {@link SessionReport}, naming the JSON path of whatever does not fit
  * ({@code turn_metrics[3].quality_score is missing}). Accepts the seed's reports (no {@code failed_turns}, no
  * format marker, backend stats in any order) and this project's.
+ *
+ * <p>Numbers must be usable: every number in a turn's metrics, an alert, a failed turn or the summary is finite
+ * (a summary's averages are NaN when no turn was measured)
+ * ({@code turn_metrics[3].quality_score is NaN}), a fraction within ±{@value #MAX_MAGNITUDE}; quality scores within
+ * [0, 1]. Turn numbers are within 1 … {@code config.total_turns}, and no turn is both answered and failed or listed
+ * twice.
  */
 final class ReportJsonReader {
 
     private static final int MAX_SHOWN_VALUE_CHARS = 40;
+    /** The largest magnitude of a figure: beyond it, sums and averages of a long run lose all precision. */
+    static final double MAX_MAGNITUDE = 1e15;
 
     private final String source;
 
@@ -33,13 +41,44 @@ final class ReportJsonReader {
         JsonNode config = requiredSection(root, "config", true);
         JsonNode turnMetrics = requiredSection(root, "turn_metrics", false);
         JsonNode summary = requiredSection(root, "summary", true);
-        return new SessionReport(
-                config(config),
-                list(turnMetrics, "turn_metrics", this::turnMetrics),
-                optionalList(root, "degradation_alerts", this::alert),
-                summary(summary),
-                optionalList(root, "responses", this::response),
-                optionalList(root, "failed_turns", this::failedTurn));
+        RunConfig runConfig = config(config);
+        if (runConfig.totalTurns() < 1) {
+            throw problem("config.total_turns is " + runConfig.totalTurns() + ", expected at least 1");
+        }
+        List<TurnMetrics> turns = list(turnMetrics, "turn_metrics", this::turnMetrics);
+        List<DegradationAlert> alerts = optionalList(root, "degradation_alerts", this::alert);
+        List<SavedResponse> responses = optionalList(root, "responses", this::response);
+        List<FailedTurn> failed = optionalList(root, "failed_turns", this::failedTurn);
+        TurnNumbers played = new TurnNumbers(runConfig.totalTurns());
+        played.unique("turn_metrics", turns, TurnMetrics::turn);
+        played.unique("failed_turns", failed, FailedTurn::turn);
+        new TurnNumbers(runConfig.totalTurns()).unique("responses", responses, SavedResponse::turn);
+        new TurnNumbers(runConfig.totalTurns()).unique("degradation_alerts", alerts, DegradationAlert::turn);
+        return new SessionReport(runConfig, turns, alerts, summary(summary), responses, failed);
+    }
+
+    /** Turn numbers seen so far: each within 1 … total turns, none twice. */
+    private final class TurnNumbers {
+        private final int total;
+        private final Map<Integer, String> seen = new java.util.HashMap<>();
+
+        TurnNumbers(int total) {
+            this.total = total;
+        }
+
+        <T> void unique(String key, List<T> items, java.util.function.ToIntFunction<T> turnOf) {
+            for (int i = 0; i < items.size(); i++) {
+                int turn = turnOf.applyAsInt(items.get(i));
+                String path = key + "[" + i + "].turn";
+                if (turn < 1 || turn > total) {
+                    throw problem(path + " is " + turn + ", out of range [1, " + total + "] (config.total_turns)");
+                }
+                String other = seen.putIfAbsent(turn, path);
+                if (other != null) {
+                    throw problem(path + " is " + turn + ", as is " + other + ": a turn is listed once");
+                }
+            }
+        }
     }
 
     private void checkFormatVersion(JsonNode root) {
@@ -99,6 +138,8 @@ final class ReportJsonReader {
         if (!(values.get("quality_score") instanceof Number)) {
             number(node, "quality_score", path); // throws, naming the problem
         }
+        score(node, "quality_score", path);
+        node.properties().forEach(field -> usable(field.getValue(), path + "." + field.getKey()));
         return new TurnMetrics(intValue(node, "turn", path), string(node, "phase", path), values);
     }
 
@@ -110,8 +151,8 @@ final class ReportJsonReader {
         return new DegradationAlert(
                 intValue(node, "turn", path),
                 string(node, "phase", path),
-                number(node, "current_score", path),
-                number(node, "window_avg", path),
+                score(node, "current_score", path),
+                score(node, "window_avg", path),
                 number(node, "drop", path),
                 pressure != null && pressure.booleanValue());
     }
@@ -121,14 +162,14 @@ final class ReportJsonReader {
         Integer firstTurn = first == null || first.isNull() ? null : intValue(node, "first_degradation_turn", "summary");
         JsonNode failed = node.get("failed_turns");
         return new Summary(
-                number(node, "avg_quality_score", "summary"),
-                number(node, "min_quality_score", "summary"),
-                number(node, "max_quality_score", "summary"),
+                average(node, "avg_quality_score", true),
+                average(node, "min_quality_score", true),
+                average(node, "max_quality_score", true),
                 intValue(node, "total_degradation_events", "summary"),
                 firstTurn,
-                number(node, "avg_response_length", "summary"),
+                average(node, "avg_response_length", false),
                 integer(node, "total_hallucinated_references", "summary"),
-                number(node, "avg_repetition_ratio", "summary"),
+                average(node, "avg_repetition_ratio", false),
                 failed == null ? 0 : intValue(node, "failed_turns", "summary"));
     }
 
@@ -193,7 +234,52 @@ final class ReportJsonReader {
     }
 
     private double number(JsonNode parent, String key, String path) {
-        return typed(parent, key, path, JsonNode::isNumber, "a number").doubleValue();
+        JsonNode node = typed(parent, key, path, JsonNode::isNumber, "a number");
+        usable(node, path + "." + key);
+        return node.doubleValue();
+    }
+
+    /**
+     * A summary figure over the measured turns: NaN when no turn was measured (as written then), else usable —
+     * within [0, 1] for a quality score.
+     */
+    private double average(JsonNode parent, String key, boolean quality) {
+        JsonNode node = typed(parent, key, "summary", JsonNode::isNumber, "a number");
+        if (Double.isNaN(node.doubleValue())) {
+            return Double.NaN;
+        }
+        return quality ? score(parent, key, "summary") : number(parent, key, "summary");
+    }
+
+    /** A quality score: a number within [0, 1]. */
+    private double score(JsonNode parent, String key, String path) {
+        double value = typed(parent, key, path, JsonNode::isNumber, "a number").doubleValue();
+        if (!Double.isFinite(value)) {
+            throw problem(path + "." + key + " is " + value);
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw problem(path + "." + key + " is " + shown(parent.get(key)) + ", out of range [0, 1]");
+        }
+        return value;
+    }
+
+    /** Every number in the value (nested ones too) is finite, and a fraction within ±{@value #MAX_MAGNITUDE}. */
+    private void usable(JsonNode value, String path) {
+        if (value.isNumber()) {
+            double v = value.doubleValue();
+            if (!Double.isFinite(v)) {
+                throw problem(path + " is " + v); // NaN, Infinity or -Infinity, as the report spells it
+            }
+            if (!value.isIntegralNumber() && Math.abs(v) > MAX_MAGNITUDE) { // integers are kept exactly, as read
+                throw problem(path + " is " + shown(value) + ", out of range [-1e15, 1e15]");
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                usable(value.get(i), path + "[" + i + "]");
+            }
+        } else if (value.isObject()) {
+            value.properties().forEach(field -> usable(field.getValue(), path + "." + field.getKey()));
+        }
     }
 
     private long integer(JsonNode parent, String key, String path) {

@@ -59,6 +59,7 @@ final class CheckpointStart {
             b.put("kv_type", backend.kvType());
             b.put("timeout_ms", backend.timeout().toMillis());
             b.put("connect_timeout_ms", backend.connectTimeout().toMillis());
+            backend.maxRequestTimeSet().ifPresent(v -> b.put("max_request_ms", v.toMillis()));
             backend.temperature().ifPresent(v -> b.put("temperature", v));
             backend.seed().ifPresent(v -> b.put("seed", v));
             backend.maxTokens().ifPresent(v -> b.put("max_tokens", v));
@@ -114,6 +115,9 @@ final class CheckpointStart {
                 .timeout(Duration.ofMillis(n.path("timeout_ms").asLong()))
                 .connectTimeout(Duration.ofMillis(n.path("connect_timeout_ms").asLong()))
                 .maxRetries(n.path("max_retries").asInt());
+        if (n.has("max_request_ms")) {
+            c.maxRequestTime(Duration.ofMillis(n.get("max_request_ms").asLong()));
+        }
         if (n.has("model")) {
             c.model(n.get("model").asText());
         }

@@ -135,25 +135,46 @@ public final class LongSession {
     /**
      * Starts this session for a caller that plays the turns itself, one at a time — e.g. several sessions in
      * lockstep, all answering the same conversation. Creates the backend (unless one was given), builds the run's
-     * config and tells the listeners. A stepped session keeps no checkpoint.
+     * config and tells the listeners. With {@link SessionBuilder#checkpoint(Path)} every turn played is journalled as
+     * in {@link #run()}; with {@link SessionBuilder#resume(Path)} the journalled turns are not asked again: playing
+     * one of them restores it from the journal (see {@link SteppedSession#play(ScriptedTurn)}).
      *
      * @return the started session; close it when done
-     * @throws BackendException      when the backend cannot be created from its config
-     * @throws IllegalStateException when a checkpoint or resume was set
+     * @throws BackendException when the backend cannot be created from its config
      */
     public SteppedSession start() throws BackendException {
-        if (checkpointFile != null || resumed != null) {
-            throw new IllegalStateException("a session played turn by turn keeps no checkpoint; "
-                    + "leave out checkpoint(...) and resume(...)");
-        }
         Backend backend = suppliedBackend != null ? suppliedBackend
                 : (backends == null ? Backends.discover() : backends).create(backendConfig);
         Instant started = clock.instant();
-        RunConfig config = runConfig(backend.info(), started);
+        RunConfig config;
+        Checkpoint checkpoint = null;
+        try {
+            if (resumed != null) {
+                config = CheckpointStart.runConfig(resumed.start());
+                checkpoint = reopen(resumed.validLength());
+            } else {
+                config = runConfig(backend.info(), started);
+                if (checkpointFile != null) {
+                    checkpoint = create(CheckpointStart.toJson(config, settings(), script, backendConfig));
+                }
+            }
+        } catch (RuntimeException e) {
+            if (suppliedBackend == null) {
+                backend.close();
+            }
+            throw e;
+        }
         contextSize = contextSizeOf(config);
         listeners.forEach(l -> notify(() -> l.onStart(config)));
         return new SteppedSession(this, backend, suppliedBackend == null, config, started,
-                new RunState(historyWindow, saveResponses), script.turns(turns));
+                new RunState(historyWindow, saveResponses), script.turns(turns), checkpoint,
+                resumed == null ? List.of() : resumed.records());
+    }
+
+    /** The event of a turn restored from a checkpoint: what the turn measured, no time spent on it here. */
+    TurnEvent restoredEvent(CheckpointRecord record) {
+        return new TurnEvent(record.turn(), turns, record.phase(), record.prompt(), record.response(),
+                record.metrics(), record.failure(), Duration.ZERO, Duration.ZERO);
     }
 
     private SessionReport play(Backend backend) {
@@ -221,7 +242,8 @@ public final class LongSession {
         TurnEvent event;
         try {
             ChatResponse response = backend.chat(request);
-            TurnMetrics metrics = withExtras(metrics(turn, request, response, state.answered), extras.of(turn, response));
+            TurnMetrics metrics = finite(withExtras(metrics(turn, request, response, state.answered),
+                    extras.of(turn, response)));
             state.answered(metrics, turn.prompt(), response.content(), keepInHistory);
             if (checkpoint != null) {
                 checkpoint.write(CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
@@ -265,6 +287,29 @@ public final class LongSession {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * The metrics without figures that are not finite numbers (a backend's tokens per second over no time, a
+     * measure that failed): a report holds only usable numbers, and reading one back refuses NaN and infinities.
+     */
+    private static TurnMetrics finite(TurnMetrics metrics) {
+        if (metrics.values().values().stream().allMatch(LongSession::usable)) {
+            return metrics;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        metrics.values().forEach((key, value) -> {
+            if (usable(value)) {
+                values.put(key, value);
+            } else {
+                log.debug("turn {}: {} = {} is not a finite number; left out", metrics.turn(), key, value);
+            }
+        });
+        return new TurnMetrics(metrics.turn(), metrics.phase(), values);
+    }
+
+    private static boolean usable(Object value) {
+        return !(value instanceof Double d && !Double.isFinite(d)) && !(value instanceof Float f && !Float.isFinite(f));
     }
 
     private static TurnMetrics withExtras(TurnMetrics metrics, Map<String, Object> extras) {

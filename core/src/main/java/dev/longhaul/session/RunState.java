@@ -47,8 +47,13 @@ final class RunState {
 
     /** Replays a turn read back from a checkpoint. */
     void restore(CheckpointRecord record) {
+        restore(record, true);
+    }
+
+    /** Replays a turn read back from a checkpoint; an answer given aside ({@code keepInHistory} false) stays out. */
+    void restore(CheckpointRecord record, boolean keepInHistory) {
         if (record.answered()) {
-            answered(record.metrics(), record.prompt(), record.response());
+            answered(record.metrics(), record.prompt(), record.response(), keepInHistory);
         } else {
             failed(record.failure());
         }

@@ -6,7 +6,9 @@ import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.script.ScriptedTurn;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +30,10 @@ import java.util.Optional;
  *     SessionReport a = lead.finish(), b = other.finish();
  * }
  * }</pre>
+ *
+ * <p>A stepped session started with a checkpoint journals every turn it plays; one started from a checkpoint
+ * ({@link SessionBuilder#resume}) restores a journalled turn when it is played (on its own history or aside, as the
+ * caller plays it again) instead of asking the backend, so that sessions in lockstep resume turn by turn.
  */
 public final class SteppedSession implements AutoCloseable {
 
@@ -38,11 +44,14 @@ public final class SteppedSession implements AutoCloseable {
     private final Instant started;
     private final RunState state;
     private final List<ScriptedTurn> plan;
+    private final Checkpoint checkpoint;
+    /** Turns journalled by the interrupted run this one resumes, by number, until they are played. */
+    private final Map<Integer, CheckpointRecord> journalled = new HashMap<>();
     private String stoppedEarly;
     private SessionReport report;
 
     SteppedSession(LongSession session, Backend backend, boolean ownsBackend, RunConfig config, Instant started,
-                   RunState state, List<ScriptedTurn> plan) {
+                   RunState state, List<ScriptedTurn> plan, Checkpoint checkpoint, List<CheckpointRecord> resumed) {
         this.session = session;
         this.backend = backend;
         this.ownsBackend = ownsBackend;
@@ -50,6 +59,8 @@ public final class SteppedSession implements AutoCloseable {
         this.started = started;
         this.state = state;
         this.plan = List.copyOf(plan);
+        this.checkpoint = checkpoint;
+        resumed.forEach(r -> journalled.put(r.turn(), r));
     }
 
     /** @return the run's config as it will be reported (without {@code stopped_early}) */
@@ -76,7 +87,8 @@ public final class SteppedSession implements AutoCloseable {
     }
 
     /**
-     * Plays a turn on this session's own history, as {@link LongSession#run()} does.
+     * Plays a turn on this session's own history, as {@link LongSession#run()} does; a turn the resumed checkpoint
+     * holds is restored from it, not asked again (listeners do not hear restored turns).
      *
      * @param turn the turn
      * @return its event, or empty when an interrupt cut it short (the session has then stopped)
@@ -88,7 +100,8 @@ public final class SteppedSession implements AutoCloseable {
 
     /**
      * Answers a conversation given by the caller (e.g. another session's {@link #request}) for this turn: the answer
-     * is scored, given {@code extras} and recorded, but does not enter this session's history.
+     * is scored, given {@code extras} and recorded, but does not enter this session's history. A turn the resumed
+     * checkpoint holds is restored from it instead.
      *
      * @param turn    the turn (its number, phase and prompt are reported)
      * @param request the conversation to answer
@@ -106,7 +119,13 @@ public final class SteppedSession implements AutoCloseable {
             throw new IllegalStateException("turn " + turn.turn() + ": the session has "
                     + (report != null ? "finished" : "stopped (" + stoppedEarly + ")"));
         }
-        TurnEvent event = session.playTurn(backend, state, null, started, turn, request, keepInHistory, extras);
+        CheckpointRecord restored = journalled.remove(turn.turn());
+        if (restored != null) {
+            state.restore(restored, keepInHistory);
+            stoppedEarly = session.tooManyFailures(state);
+            return Optional.of(session.restoredEvent(restored));
+        }
+        TurnEvent event = session.playTurn(backend, state, checkpoint, started, turn, request, keepInHistory, extras);
         if (event == null) {
             stoppedEarly = "interrupted during turn " + turn.turn();
             return Optional.empty();
@@ -154,11 +173,23 @@ public final class SteppedSession implements AutoCloseable {
         return report;
     }
 
-    /** Closes the backend when the session created it. */
+    /** @param turn a turn of the plan
+     *  @return whether playing it will restore it from the resumed checkpoint rather than ask the backend */
+    public boolean journalled(ScriptedTurn turn) {
+        return journalled.containsKey(turn.turn());
+    }
+
+    /** Closes the checkpoint, and the backend when the session created it. */
     @Override
     public void close() {
-        if (ownsBackend) {
-            backend.close();
+        try {
+            if (checkpoint != null) {
+                checkpoint.close();
+            }
+        } finally {
+            if (ownsBackend) {
+                backend.close();
+            }
         }
     }
 }

@@ -75,7 +75,7 @@ class ReportCodecTest {
     @Test
     void keepsIntegersIntegersAndFloatsFloats() {
         SessionReport report = ReportCodec.fromJson(minimal("\"a\": 1, \"b\": 1.0, \"c\": 12345678901, "
-                + "\"d\": 123456789012345678901234567890, \"e\": 1e5, \"f\": NaN, \"g\": -Infinity, \"h\": null, "
+                + "\"d\": 123456789012345678901234567890, \"e\": 1e5, \"h\": null, "
                 + "\"i\": [1, {\"x\": false}]"));
         Map<String, Object> values = report.turnMetrics().get(0).values();
         assertInstanceOf(Integer.class, values.get("a"));
@@ -83,14 +83,54 @@ class ReportCodecTest {
         assertInstanceOf(Long.class, values.get("c"));
         assertInstanceOf(java.math.BigInteger.class, values.get("d"));
         assertEquals(100000.0, values.get("e"));
-        assertTrue(Double.isNaN((Double) values.get("f")));
-        assertEquals(Double.NEGATIVE_INFINITY, values.get("g"));
         assertTrue(values.containsKey("h"));
         assertNull(values.get("h"));
         assertEquals(List.of(1, Map.of("x", false)), values.get("i"));
         String written = ReportCodec.toJson(report);
         assertTrue(written.contains("\"a\": 1,\n      \"b\": 1.0,\n      \"c\": 12345678901,"));
-        assertTrue(written.contains("\"e\": 100000.0,\n      \"f\": NaN,\n      \"g\": -Infinity,"));
+        assertTrue(written.contains("\"e\": 100000.0,\n      \"h\": null,"), written);
+    }
+
+    @Test
+    void unusableNumbersAreRefusedWithTheirPath() {
+        assertProblem("turn_metrics[0].quality_score is NaN", minimal("").replace("\"quality_score\": 0.5}",
+                "\"quality_score\": NaN}"));
+        assertProblem("turn_metrics[0].quality_score is Infinity", minimal("").replace("\"quality_score\": 0.5}",
+                "\"quality_score\": Infinity}"));
+        assertProblem("turn_metrics[0].quality_score is 1.0E308, out of range [0, 1]", minimal("")
+                .replace("\"quality_score\": 0.5}", "\"quality_score\": 1e308}"));
+        assertProblem("turn_metrics[0].tokens_per_s is -Infinity", minimal("\"tokens_per_s\": -Infinity"));
+        assertProblem("turn_metrics[0].probe.scores[1] is NaN", minimal("\"probe\": {\"scores\": [1, NaN]}"));
+        assertProblem("turn_metrics[0].response_length is 1.0E300, out of range [-1e15, 1e15]",
+                minimal("\"response_length\": 1e300"));
+        assertProblem("summary.avg_response_length is Infinity", minimal("")
+                .replace("\"avg_response_length\": 0.0", "\"avg_response_length\": Infinity"));
+        assertTrue(Double.isNaN(ReportCodec.fromJson(minimal("").replace("\"avg_quality_score\": 0.5",
+                "\"avg_quality_score\": NaN")).summary().avgQualityScore()), "no turn measured: NaN averages");
+    }
+
+    @Test
+    void turnNumbersAreOneToTheTotalWithoutDuplicates() {
+        assertProblem("turn_metrics[0].turn is 2147483647, out of range [1, 1] (config.total_turns)",
+                minimal("").replace("{\"turn\": 1,", "{\"turn\": 2147483647,"));
+        assertProblem("turn_metrics[0].turn is 0, out of range [1, 1] (config.total_turns)",
+                minimal("").replace("{\"turn\": 1,", "{\"turn\": 0,"));
+        String twice = minimal("").replace("\"total_turns\": 1", "\"total_turns\": 2").replace(
+                "\"quality_score\": 0.5}]", "\"quality_score\": 0.5}, {\"turn\": 1, \"phase\": \"debug\", "
+                        + "\"quality_score\": 0.4}]");
+        assertProblem("turn_metrics[1].turn is 1, as is turn_metrics[0].turn: a turn is listed once", twice);
+        String answeredAndFailed = minimal("").replace("\"responses\": []", "\"responses\": [], \"failed_turns\": "
+                + "[{\"turn\": 1, \"phase\": \"debug\", \"prompt\": \"p\", \"kind\": \"timeout\", \"message\": "
+                + "\"m\", \"attempts\": 1, \"elapsed_s\": 1.0}]");
+        assertProblem("failed_turns[0].turn is 1, as is turn_metrics[0].turn: a turn is listed once",
+                answeredAndFailed);
+        assertProblem("config.total_turns is 0, expected at least 1",
+                minimal("").replace("\"total_turns\": 1", "\"total_turns\": 0"));
+    }
+
+    private static void assertProblem(String problem, String json) {
+        ReportFormatException e = assertThrows(ReportFormatException.class, () -> ReportCodec.fromJson(json));
+        assertEquals("<json text>: " + problem, e.getMessage());
     }
 
     @Test

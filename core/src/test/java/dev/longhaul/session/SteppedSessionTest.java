@@ -91,8 +91,51 @@ class SteppedSessionTest {
     }
 
     @Test
-    void aSteppedSessionKeepsNoCheckpoint() {
-        SessionBuilder b = session(ScriptedBackend.healthy(), new ArrayList<>()).checkpoint(dir.resolve("c.jsonl"));
-        assertThrows(IllegalStateException.class, () -> b.build().start());
+    void aJournalledSteppedSessionResumesTurnByTurnWithoutAskingAJournalledTurnAgain() throws Exception {
+        Path leadJournal = dir.resolve("lead.turns.jsonl");
+        Path otherJournal = dir.resolve("other.turns.jsonl");
+        SessionReport wholeLead;
+        SessionReport wholeOther;
+        try (SteppedSession lead = session(ScriptedBackend.healthy(), new ArrayList<>()).build().start();
+             SteppedSession other = session(new ScriptedBackend(Set.of(), 5, "q4_0"), new ArrayList<>()).build()
+                     .start()) {
+            lockstep(lead, other, 8);
+            wholeLead = lead.finish();
+            wholeOther = other.finish();
+        }
+        // killed after the lead's turn 4, before the other answered it
+        try (SteppedSession lead = session(ScriptedBackend.healthy(), new ArrayList<>()).checkpoint(leadJournal)
+                .build().start();
+             SteppedSession other = session(new ScriptedBackend(Set.of(), 5, "q4_0"), new ArrayList<>())
+                     .checkpoint(otherJournal).build().start()) {
+            lockstep(lead, other, 3);
+            lead.play(lead.plan().get(3));
+        }
+
+        ScriptedBackend leadAgain = ScriptedBackend.healthy().continuingAfter(4);
+        ScriptedBackend otherAgain = new ScriptedBackend(Set.of(), 5, "q4_0").continuingAfter(3);
+        List<TurnEvent> heard = new ArrayList<>();
+        try (SteppedSession lead = LongSession.builder().resume(leadJournal).backend(leadAgain, "scripted")
+                .clock(FIXED).build().start();
+             SteppedSession other = LongSession.builder().resume(otherJournal).backend(otherAgain, "scripted")
+                     .clock(FIXED).listener(heard::add).build().start()) {
+            assertTrue(lead.journalled(lead.plan().get(3)));
+            assertFalse(other.journalled(other.plan().get(3)));
+            lockstep(lead, other, 8);
+            assertEquals(wholeLead, lead.finish());
+            assertEquals(wholeOther, other.finish());
+        }
+        assertEquals(4, leadAgain.requests().size(), "the lead asked only turns 5 to 8");
+        assertEquals(5, otherAgain.requests().size(), "the other asked only turns 4 to 8");
+        assertEquals(List.of(4, 5, 6, 7, 8), heard.stream().map(TurnEvent::turn).toList(), "restored turns are not heard");
+    }
+
+    /** The lead answers each turn on its own history, the other answers the lead's request aside. */
+    private static void lockstep(SteppedSession lead, SteppedSession other, int turns) {
+        for (ScriptedTurn turn : lead.plan().subList(0, turns)) {
+            ChatRequest request = lead.request(turn);
+            lead.play(turn);
+            other.playAside(turn, request, ExtraTurnMetrics.NONE);
+        }
     }
 }

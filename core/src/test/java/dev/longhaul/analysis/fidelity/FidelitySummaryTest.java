@@ -130,7 +130,7 @@ class FidelitySummaryTest {
         TurnMetrics first = turn(1, new double[] {0.0, 0.1}, 2, null);
         Map<String, Object> k100 = new LinkedHashMap<>(first.values());
         k100.put(TokenFidelity.TOP_K, 100);
-        return report(List.of(scoreOnly(0), new TurnMetrics(1, "code_gen", k100),
+        return report(List.of(scoreOnly(3), new TurnMetrics(1, "code_gen", k100),
                 new TurnMetrics(2, "code_gen", withDeltaP)));
     }
 

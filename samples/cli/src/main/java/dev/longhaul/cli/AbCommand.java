@@ -16,28 +16,39 @@ import dev.longhaul.experiment.AbExperiment;
 import dev.longhaul.experiment.Arm;
 import dev.longhaul.experiment.ArmLauncher;
 import dev.longhaul.experiment.ArmRun;
+import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.Backends;
+import dev.longhaul.experiment.ExperimentInterruptedException;
 import dev.longhaul.experiment.ExperimentListener;
 import dev.longhaul.experiment.ExperimentResult;
 import dev.longhaul.experiment.LaunchedArm;
+import dev.longhaul.experiment.StudyConflictException;
+import dev.longhaul.experiment.StudyDirectory;
+import dev.longhaul.experiment.StudyFiles;
+import dev.longhaul.files.AtomicFile;
 import dev.longhaul.report.ProbeRecall;
 import dev.longhaul.report.PythonJsonWriter;
-import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.TurnEvent;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,7 +64,8 @@ import picocli.CommandLine.Spec;
                 + "llama-server binary with the arm's cache type, runs over HTTP and stops it. By default every arm "
                 + "answers the baseline's conversation (shared history) greedily (temperature 0) and the baseline's "
                 + "answers are forced through each arm for token fidelity; --free-running plays each arm's own "
-                + "conversation, which needs --repeats 3 or more for a verdict.")
+                + "conversation, which needs --repeats 3 or more for a verdict. Every run journals its turns "
+                + "(DIR/<kv-type>.turns.jsonl); after Ctrl-C, SIGTERM or a crash, --resume DIR continues the study.")
 final class AbCommand implements Callable<Integer> {
 
     /** The embedded backend's flash-attention option (see docs/backend-llamacpp.md). */
@@ -125,6 +137,26 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--output-dir", defaultValue = ".", description = "Where the reports go (default: the current directory).")
     Path outputDir;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted study in DIR with its recorded settings: finished runs are not "
+                    + "played again, the run in flight resumes from its journal. Other flags may be left out; one "
+                    + "that differs from the study's is refused.")
+    Path resume;
+
+    @Option(names = "--force", description = "Replace the reports of a finished earlier study in --output-dir "
+            + "(never a journal of an unfinished run).")
+    boolean force;
+
+    /** Options that a resumed study may be given with any value: they say how, not what, to measure. */
+    private static final Set<String> FREE_ON_RESUME = Set.of("--resume", "--force", "--quiet", "--verbose",
+            "--output-dir", "--help", "--version");
+
+    /** The most candidates per position token fidelity reads (llama-server's n_probs is no wider in practice). */
+    static final int MAX_FIDELITY_TOP_K = 1000;
+
+    /** The command line a resumed study is parsed from; set on resume, else this command's own. */
+    private List<String> recordedArgs;
+
     @Mixin
     SessionOptions sessionOptions;
 
@@ -134,6 +166,85 @@ final class AbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (resume != null) {
+            AbCommand study = recorded(resume);
+            out.println("Resuming the study in " + resume);
+            return study.play(StudyDirectory.resume(resume), out, err);
+        }
+        return play(StudyDirectory.create(outputDir).overwriting(force), out, err);
+    }
+
+    /**
+     * The study recorded in {@code dir}, parsed again from its command line, with this command's output options;
+     * refuses an option given now with another value than the study's.
+     */
+    private AbCommand recorded(Path dir) {
+        Object args = StudyDirectory.recordedSettings(dir).get("args");
+        if (!(args instanceof List<?> list)) {
+            throw new IllegalArgumentException(dir.resolve(StudyFiles.STUDY) + ": no command line recorded; "
+                    + "not a study of longhaul ab");
+        }
+        List<String> recordedLine = list.stream().map(String::valueOf).toList();
+        AbCommand study = new AbCommand();
+        new CommandLine(study).parseArgs(recordedLine.toArray(String[]::new));
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (FREE_ON_RESUME.contains(option.longestName())) {
+                continue;
+            }
+            Object then = study.spec.findOption(option.longestName()).getValue();
+            if (!Objects.equals(comparable(then), comparable(option.getValue()))) {
+                throw new IllegalArgumentException(option.longestName() + " " + shown(option.getValue())
+                        + " differs from the study's " + shown(then) + " (" + dir.resolve(StudyFiles.STUDY)
+                        + "); a resumed study keeps its settings: leave it out");
+            }
+        }
+        study.outputDir = dir;
+        study.sessionOptions.quiet |= sessionOptions.quiet;
+        study.sessionOptions.verbose |= sessionOptions.verbose;
+        study.recordedArgs = recordedLine;
+        return study;
+    }
+
+    /** A path as the absolute one the study recorded; other values as they are. */
+    private static Object comparable(Object value) {
+        return value instanceof Path path ? path.toAbsolutePath().normalize() : value;
+    }
+
+    private static String shown(Object value) {
+        return value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+                : String.valueOf(value);
+    }
+
+    /** This command's arguments, without those that only say where and how: what a resumed study is parsed from. */
+    private List<String> studyArgs() {
+        if (recordedArgs != null) {
+            return recordedArgs;
+        }
+        List<String> args = new ArrayList<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (FREE_ON_RESUME.contains(option.longestName())) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                if (Boolean.TRUE.equals(option.getValue())) {
+                    args.add(option.longestName());
+                } else if (option.negatable()) {
+                    args.add(spec.negatableOptionTransformer().makeNegative(option.longestName(), spec));
+                }
+                continue;
+            }
+            for (String value : option.originalStringValues()) {
+                args.add(option.longestName());
+                // a resumed study may start in another directory: a file is recorded by its absolute path
+                args.add(option.type() == Path.class ? Path.of(value).toAbsolutePath().normalize().toString() : value);
+            }
+        }
+        return args;
+    }
+
+    /** Plays (or continues) the study in {@code directory}, prints the comparisons and writes the files. */
+    private Integer play(StudyDirectory directory, PrintWriter out, PrintWriter err) throws Exception {
         validate();
         boolean shared = !freeRunning;
         if (shared && backendOptions.temperature == null) {
@@ -143,38 +254,70 @@ final class AbCommand implements Callable<Integer> {
         designNotes(out, greedy);
         sameFlashAttention();
         long seed = backendOptions.seed == null ? AbExperiment.DEFAULT_SEED : backendOptions.seed;
-        Files.createDirectories(outputDir);
-        Duration delay = Duration.ofMillis(Math.round(delaySeconds * 1000));
-
+        Duration delay = SessionOptions.delay(delaySeconds);
+        StudyFiles files = directory.files();
+        Progress progress = new Progress(out, files);
         AbExperiment.Builder experiment = AbExperiment.builder()
                 .seed(seed).repeats(repeats).sharedHistory(shared).noiseFloor(noiseFloor).parallel(parallel)
                 .session(session -> {
                     sessionOptions.applyTo(session);
                     session.delay(delay);
                 })
-                .listener(new Progress(out));
+                .listener(progress)
+                .journal(directory.withSettings(Map.of("args", studyArgs())));
         for (int i = 0; i < kvTypes.size(); i++) {
-            experiment.arm(new Arm(kvTypes.get(i), launcher(i, out)));
+            experiment.arm(new Arm(kvTypes.get(i), launcher(i, out, files)));
         }
         if (shared && fidelityTopK > 0) {
             TokenFidelity fidelity = new TokenFidelity(fidelityTopK, greedy);
             experiment.observer(t -> fidelity.measure(t.request(), t.baselineBackend(), t.baselineAnswer(),
                     t.armBackend(), t.armAnswer()));
         }
-        ExperimentResult result = experiment.run();
+        ExperimentResult result;
+        String interrupted = null;
+        try (InterruptGuard guard = InterruptGuard.install()) {
+            try {
+                result = experiment.run();
+            } catch (ExperimentInterruptedException e) {
+                result = e.finished();
+                interrupted = e.getMessage();
+            } catch (StudyConflictException e) {
+                throw new IllegalArgumentException(e.getMessage() + hint(e.reason(), files.dir()), e);
+            }
+            printComparisons(out, result);
+            AtomicFile.write(files.comparison(), PythonJsonWriter.write(comparisonDocument(result,
+                    progress.reported(), interrupted == null)) + "\n", StandardCharsets.UTF_8);
+            out.println("Comparison saved to: " + files.comparison());
+            if (result.reports().values().stream().anyMatch(runs -> !runs.isEmpty())) {
+                ReportCommand.writeHtml(ReportCommand.abRuns(result.reports(),
+                        result.comparisons().stream().map(RepeatedComparisonJson::tree).toList()),
+                        files.page(), out, err);
+            }
+            if (interrupted != null) {
+                // said before the guard lets the JVM exit, so that the line is never lost
+                err.println("longhaul: study stopped: " + interrupted + "; the journals keep every finished turn: "
+                        + "longhaul ab --resume " + files.dir());
+                err.flush();
+                return Main.EXIT_INTERRUPTED;
+            }
+        }
+        return result.stoppedEarly() ? Main.EXIT_INCOMPLETE : 0;
+    }
 
+    private static String hint(StudyConflictException.Reason reason, Path dir) {
+        return switch (reason) {
+            case FINISHED_REPORT -> " (--force overwrites it)";
+            case UNFINISHED_STUDY, UNFINISHED_RUN -> " (longhaul ab --resume " + dir + ")";
+            default -> "";
+        };
+    }
+
+    private void printComparisons(PrintWriter out, ExperimentResult result) {
         for (RepeatedComparison c : result.comparisons()) {
             out.print(ComparisonText.render(c.seed()));
             out.print(RepeatedComparisonText.render(c));
         }
         printRecall(out, result);
-        Path comparisonFile = outputDir.resolve("comparison.json");
-        Files.writeString(comparisonFile, PythonJsonWriter.write(comparisonDocument(result)) + "\n");
-        out.println("Comparison saved to: " + comparisonFile);
-        ReportCommand.writeHtml(ReportCommand.abRuns(result.reports(),
-                result.comparisons().stream().map(RepeatedComparisonJson::tree).toList()),
-                outputDir.resolve("report.html"), out, spec.commandLine().getErr());
-        return result.stoppedEarly() ? Main.EXIT_INCOMPLETE : 0;
     }
 
     /** Recall of every run side by side, when the script had probes; repeats are numbered {@code f16#2}. */
@@ -197,19 +340,13 @@ final class AbCommand implements Callable<Integer> {
     }
 
     /** How each run of arm {@code index} gets its backend: a config, or a llama-server started for the run. */
-    private ArmLauncher launcher(int index, PrintWriter out) {
-        String kv = kvTypes.get(index);
-        String provider = serverBin != null || urls != null && backend.equals("llamacpp") ? "llama-server" : backend;
-        BackendConfig.Builder base = backendOptions.config(provider, kv).newBuilder();
-        if (urls != null) {
-            base.baseUrl(urls.get(index));
-        }
-        BackendConfig config = base.build();
+    private ArmLauncher launcher(int index, PrintWriter out, StudyFiles files) throws BackendException {
+        BackendConfig config = armConfig(index);
         if (serverBin == null) {
             return run -> LaunchedArm.of(config.newBuilder().seed(run.seed()).build());
         }
         return run -> {
-            ManagedLlamaServer server = startServer(run);
+            ManagedLlamaServer server = startServer(run, files);
             out.println("Started: " + String.join(" ", server.commandLine()));
             out.flush();
             Map<String, Object> record = new LinkedHashMap<>();
@@ -221,8 +358,21 @@ final class AbCommand implements Callable<Integer> {
         };
     }
 
-    private ManagedLlamaServer startServer(ArmRun run) throws Exception {
-        LaunchOptions options = LaunchOptions.defaults(outputDir.resolve(stem(run) + ".server.log"))
+    /** Arm {@code index}'s backend config; checked by its provider (e.g. the cache type) before any run starts. */
+    private BackendConfig armConfig(int index) throws BackendException {
+        String provider = serverBin != null || urls != null && backend.equals("llamacpp") ? "llama-server" : backend;
+        BackendConfig.Builder base = backendOptions.config(provider, kvTypes.get(index), serverBin != null)
+                .newBuilder();
+        if (urls != null) {
+            base.baseUrl(urls.get(index));
+        }
+        BackendConfig config = base.build();
+        Backends.discover().provider(provider).validate(config);
+        return config;
+    }
+
+    private ManagedLlamaServer startServer(ArmRun run, StudyFiles files) throws Exception {
+        LaunchOptions options = LaunchOptions.defaults(files.serverLog(run))
                 .withSeed(run.seed()).withThreads(backendOptions.threads)
                 .withStartupTimeout(Duration.ofMillis(Math.round(startupTimeoutSeconds * 1000)));
         if (backendOptions.contextSize != null) {
@@ -231,29 +381,29 @@ final class AbCommand implements Callable<Integer> {
         return ManagedLlamaServer.start(serverBin, backendOptions.modelFile, run.label(), options);
     }
 
-    /** comparison.json: the experiment, the report files, each arm's comparison with the baseline. */
-    private Map<String, Object> comparisonDocument(ExperimentResult result) {
+    /**
+     * comparison.json: the experiment, the report files, each arm's comparison with the baseline; after an
+     * interrupt, of the runs that finished ({@code "complete": false}).
+     */
+    private Map<String, Object> comparisonDocument(ExperimentResult result, List<ArmRun> reported, boolean complete) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("baseline", result.labels().get(0));
         doc.put("arms", result.labels());
-        List<String> files = new ArrayList<>();
-        List<String> noiseFiles = new ArrayList<>();
-        for (int repeat = 1; repeat <= repeats; repeat++) {
-            for (int arm = 0; arm < kvTypes.size(); arm++) {
-                files.add(stem(new ArmRun(kvTypes.get(arm), arm, repeat, repeats, 0, false)) + ".json");
-            }
-            if (noiseFloor) {
-                noiseFiles.add(stem(new ArmRun(kvTypes.get(0), 0, repeat, repeats, 0, true)) + ".json");
-            }
-        }
-        doc.put("reports", files);
+        List<ArmRun> runs = new ArrayList<>(reported);
+        runs.sort(Comparator.comparingInt(ArmRun::repeat).thenComparing(ArmRun::noiseFloor)
+                .thenComparingInt(ArmRun::arm));
+        doc.put("reports", runs.stream().filter(r -> !r.noiseFloor()).map(r -> StudyFiles.stem(r) + ".json").toList());
         doc.put("repeats", repeats);
         doc.put("seeds", result.seeds());
         doc.put("shared_history", result.sharedHistory());
         doc.put("design", result.design().jsonName());
         if (noiseFloor) {
-            doc.put("noise_floor_reports", noiseFiles);
+            doc.put("noise_floor_reports", runs.stream().filter(ArmRun::noiseFloor)
+                    .map(r -> StudyFiles.stem(r) + ".json").toList());
             doc.put("noise_floor_seeds", result.noiseFloorSeeds());
+        }
+        if (!complete) {
+            doc.put("complete", false);
         }
         doc.put("comparisons", result.comparisons().stream().map(RepeatedComparisonJson::tree).toList());
         if (!result.fidelityDifferences().isEmpty()) {
@@ -261,10 +411,10 @@ final class AbCommand implements Callable<Integer> {
         }
         Map<String, Object> fidelity = new LinkedHashMap<>();
         for (String label : result.labels().subList(1, result.labels().size())) {
-            List<Map<String, Object>> runs = result.reports(label).stream().map(FidelitySummary::of)
+            List<Map<String, Object>> runFigures = result.reports(label).stream().map(FidelitySummary::of)
                     .flatMap(s -> s.map(FidelitySummary::toMap).stream()).toList();
-            if (!runs.isEmpty()) {
-                fidelity.put(label, runs);
+            if (!runFigures.isEmpty()) {
+                fidelity.put(label, runFigures);
             }
         }
         if (!fidelity.isEmpty()) {
@@ -273,31 +423,29 @@ final class AbCommand implements Callable<Integer> {
         return doc;
     }
 
-    /**
-     * A run's file name without extension: {@code <kv>} for one repeat, {@code <kv>.r<N>} for several; noise-floor
-     * runs {@code <kv>.noise} and {@code <kv>.noise.r<N>}.
-     */
-    private static String stem(ArmRun run) {
-        String base = run.label().replaceAll("[^A-Za-z0-9._-]", "_") + (run.noiseFloor() ? ".noise" : "");
-        return run.repeats() == 1 ? base : base + ".r" + run.repeat();
-    }
-
-    /** Prints a header per run and its progress lines, and saves each run's report as soon as it is finished. */
+    /** Prints a header per run and its progress lines, and where each finished run's report was saved. */
     private final class Progress implements ExperimentListener {
 
         private final PrintWriter out;
+        private final StudyFiles files;
         private final Map<ArmRun, ProgressPrinter> printers = new LinkedHashMap<>();
+        private final List<ArmRun> reported = Collections.synchronizedList(new ArrayList<>());
 
-        Progress(PrintWriter out) {
+        Progress(PrintWriter out, StudyFiles files) {
             this.out = out;
+            this.files = files;
+        }
+
+        /** @return the runs whose reports are in the study directory */
+        List<ArmRun> reported() {
+            return List.copyOf(reported);
         }
 
         // With --parallel, runs report from their own threads: one at a time here, so lines never interleave.
         @Override
         public synchronized void onRunStart(ArmRun run) {
-            String what = run.noiseFloor() ? "noise floor" : "arm " + (run.arm() + 1) + "/" + kvTypes.size();
-            String repeat = repeats == 1 ? "" : ", repeat " + run.repeat() + "/" + repeats;
-            out.printf("%n=== %s: kv %s%s, seed %d ===%n", what, run.label(), repeat, run.seed());
+            boolean resumed = Files.isRegularFile(files.journal(run));
+            out.printf("%n=== %s ===%n", header(run) + (resumed ? ", resumed from " + files.journal(run) : ""));
             out.flush();
             printers.put(run, new ProgressPrinter(out, "[" + run.tag() + "] "));
         }
@@ -310,15 +458,23 @@ final class AbCommand implements Callable<Integer> {
         }
 
         @Override
-        public synchronized void onRunFinish(ArmRun run, SessionReport report) {
-            Path file = outputDir.resolve(stem(run) + ".json");
-            try {
-                ReportCodec.write(report, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("report " + file + ": cannot be written (" + e.getMessage() + ")", e);
-            }
+        public synchronized void onRunSaved(ArmRun run, Path file) {
+            reported.add(run);
             out.println("Report saved to: " + file);
             out.flush();
+        }
+
+        @Override
+        public synchronized void onRunRestored(ArmRun run, SessionReport report, Path file) {
+            reported.add(run);
+            out.printf("%n=== %s: finished earlier, %s ===%n", header(run), file);
+            out.flush();
+        }
+
+        private String header(ArmRun run) {
+            String what = run.noiseFloor() ? "noise floor" : "arm " + (run.arm() + 1) + "/" + kvTypes.size();
+            String repeat = repeats == 1 ? "" : ", repeat " + run.repeat() + "/" + repeats;
+            return String.format("%s: kv %s%s, seed %d", what, run.label(), repeat, run.seed());
         }
     }
 
@@ -328,6 +484,12 @@ final class AbCommand implements Callable<Integer> {
         }
         if (kvTypes.stream().distinct().count() != kvTypes.size()) {
             throw new IllegalArgumentException("--kv-types lists a cache type twice: " + kvTypes);
+        }
+        for (String kv : kvTypes) {
+            if (kv.isBlank() || kv.length() > 64 || kv.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("--kv-types '" + kv + "' is not a cache type: give 1 to 64 "
+                        + "printable characters");
+            }
         }
         if (urls != null && urls.size() != kvTypes.size()) {
             throw new IllegalArgumentException("--urls has " + urls.size() + " URLs for " + kvTypes.size()
@@ -342,8 +504,10 @@ final class AbCommand implements Callable<Integer> {
         if (serverBin != null && !(startupTimeoutSeconds > 0)) {
             throw new IllegalArgumentException("--startup-timeout " + startupTimeoutSeconds + " must be positive");
         }
-        if (!(delaySeconds >= 0)) {
-            throw new IllegalArgumentException("--delay " + delaySeconds + " must not be negative");
+        SessionOptions.delay(delaySeconds);
+        if (fidelityTopK < 0 || fidelityTopK > MAX_FIDELITY_TOP_K) {
+            throw new IllegalArgumentException("--fidelity-top-k " + fidelityTopK + " is out of range [0, "
+                    + MAX_FIDELITY_TOP_K + "] (0 turns token fidelity off)");
         }
         if (repeats < 1 || repeats > 1000) {
             throw new IllegalArgumentException("--repeats " + repeats + " is out of range [1, 1000]");

@@ -17,8 +17,14 @@ final class BackendOptions {
             + "llama-server/openai http://localhost:8080).")
     String url;
 
-    @Option(names = "--timeout", defaultValue = "120", description = "Per-turn timeout in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "120", description = "The longest wait without progress (an answer "
+            + "token, or body bytes at 1 KiB per timeout) in seconds (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
+
+    @Option(names = "--max-request-time", paramLabel = "SECONDS",
+            description = "The longest one request may take in all, even while tokens keep coming (default: "
+                    + "10 × --timeout).")
+    Double maxRequestSeconds;
 
     @Option(names = "--seed", description = "Sampling seed.")
     Long seed;
@@ -51,16 +57,38 @@ final class BackendOptions {
     @Option(names = "--backend-option", paramLabel = "KEY=VALUE", description = "A provider-specific option; repeatable.")
     Map<String, String> backendOptions = new LinkedHashMap<>();
 
+    /** The longest --timeout: a day. */
+    static final double MAX_TIMEOUT_SECONDS = 86_400;
+
     /** The config for one backend; {@code kvType} is the arm's cache type. */
     BackendConfig config(String provider, String kvType) {
-        if (!(timeoutSeconds > 0)) {
-            throw new IllegalArgumentException("--timeout " + timeoutSeconds + " must be positive");
+        return config(provider, kvType, false);
+    }
+
+    /**
+     * The config for one backend; {@code kvType} is the arm's cache type, {@code serverLoadsModel} whether a
+     * managed llama-server is started with {@code --model-file}.
+     */
+    BackendConfig config(String provider, String kvType, boolean serverLoadsModel) {
+        if (!(timeoutSeconds > 0 && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException("--timeout " + timeoutSeconds + " is out of range (0, "
+                    + (long) MAX_TIMEOUT_SECONDS + "] seconds");
+        }
+        if (maxRequestSeconds != null && !(maxRequestSeconds >= timeoutSeconds
+                && maxRequestSeconds <= 10 * MAX_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException("--max-request-time " + maxRequestSeconds + " is out of range [--timeout "
+                    + timeoutSeconds + ", " + (long) (10 * MAX_TIMEOUT_SECONDS) + "] seconds");
+        }
+        if (modelFile != null && !provider.equals("llamacpp") && !serverLoadsModel) {
+            throw new IllegalArgumentException("--model-file " + modelFile + " is for the embedded llamacpp backend "
+                    + "(or ab --server-bin); --backend " + provider + " answers with the model its server loaded");
         }
         BackendConfig.Builder b = BackendConfig.builder(provider)
                 .model(model)
                 .baseUrl(url)
                 .kvType(kvType)
                 .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+                .maxRequestTime(maxRequestSeconds == null ? null : Duration.ofMillis(Math.round(maxRequestSeconds * 1000)))
                 .seed(seed)
                 .temperature(temperature)
                 .maxTokens(maxTokens)

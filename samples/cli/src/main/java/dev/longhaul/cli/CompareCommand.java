@@ -1,8 +1,8 @@
 package dev.longhaul.cli;
 
-import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.ComparisonJson;
 import dev.longhaul.analysis.ComparisonText;
+import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.RepeatedComparisonJson;
 import dev.longhaul.analysis.RepeatedComparisonText;
@@ -39,7 +39,7 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..2", paramLabel = "FILE", description = "The baseline report, then the report compared with it.")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "The baseline report, then the report compared with it.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = {"-a", "--a"}, split = ",", paramLabel = "FILE",
@@ -74,7 +74,9 @@ final class CompareCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("compare: give two report files or -a/-b reports, not both");
             }
             if (files.size() != 2) {
-                throw new IllegalArgumentException("compare: two report files needed (baseline, compared), got 1");
+                throw new IllegalArgumentException("compare: two report files needed (baseline, compared), got "
+                        + files.size() + " (" + String.join(" ", files.stream().map(Path::toString).toList())
+                        + "); for several runs per side give -a and -b");
             }
             a = files.subList(0, 1);
             b = files.subList(1, 2);
@@ -88,6 +90,7 @@ final class CompareCommand implements Callable<Integer> {
         List<SessionReport> reportsA = read(a);
         List<SessionReport> reportsB = read(b);
         PrintWriter out = spec.commandLine().getOut();
+        warnWhenTheConversationsDiffer(a.get(0), reportsA.get(0), b, reportsB);
         List<SessionReport> reportsNoise = read(noise);
         RepeatedComparison comparison = RepeatedComparison.of(reportsA, reportsB, reportsNoise,
                 Design.of(reportsA, reportsB), RepeatedComparison.DEFAULT_METRICS, VerdictLevels.DEFAULT);
@@ -108,6 +111,26 @@ final class CompareCommand implements Callable<Integer> {
             out.print(RepeatedComparisonText.render(comparison));
         }
         return 0;
+    }
+
+    /**
+     * One line on stderr per report that played another script or another number of turns than the baseline: its
+     * figures are then not of the same conversation.
+     */
+    private void warnWhenTheConversationsDiffer(Path baselineFile, SessionReport baseline, List<Path> files,
+                                                List<SessionReport> reports) {
+        for (int i = 0; i < reports.size(); i++) {
+            SessionReport other = reports.get(i);
+            Object scriptA = baseline.config().extra().get("script");
+            Object scriptB = other.config().extra().get("script");
+            boolean otherScript = scriptA != null && scriptB != null && !scriptA.equals(scriptB);
+            if (otherScript || baseline.config().totalTurns() != other.config().totalTurns()) {
+                spec.commandLine().getErr().println("longhaul: warning: " + files.get(i) + " played "
+                        + other.config().totalTurns() + " turns of script '" + scriptB + "', " + baselineFile
+                        + " played " + baseline.config().totalTurns() + " turns of script '" + scriptA
+                        + "': not the same conversation, so a difference may come from it");
+            }
+        }
     }
 
     private static List<SessionReport> read(List<Path> files) {

@@ -9,15 +9,16 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns every failure into one line on stderr, {@code longhaul: <what> <problem>}, and exit code 2; the stack trace
- * only with {@code --verbose}.
+ * only with {@code --verbose}. A bad flag is one line too, ending with where the usage is: the usage itself is
+ * printed only by {@code --help}.
  */
 final class OneLineErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        err.println("longhaul: " + ex.getMessage());
-        err.println("Try 'longhaul " + subcommandName(ex.getCommandLine()) + "--help' for more information.");
+        err.println("longhaul: " + oneLine(ex.getMessage()) + " (see 'longhaul " + subcommandName(ex.getCommandLine())
+                + "--help')");
         return Main.EXIT_BAD_INPUT;
     }
 
@@ -25,7 +26,7 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        err.println("longhaul: " + message.replaceAll("\\s*\\R\\s*", " "));
+        err.println("longhaul: " + oneLine(message));
         if (isVerbose(parseResult)) {
             ex.printStackTrace(err);
         }
@@ -33,6 +34,10 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
             return Main.EXIT_INTERRUPTED;
         }
         return Main.EXIT_BAD_INPUT;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "bad input" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static boolean isVerbose(ParseResult parseResult) {

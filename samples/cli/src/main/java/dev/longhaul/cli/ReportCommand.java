@@ -3,6 +3,8 @@ package dev.longhaul.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.longhaul.files.AtomicFile;
+import dev.longhaul.files.FileProblem;
 import dev.longhaul.render.Arm;
 import dev.longhaul.render.CsvReport;
 import dev.longhaul.render.HtmlReport;
@@ -60,6 +62,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputGuard files = new OutputGuard().input("--comparison", comparison);
+        reports.forEach(r -> files.input("REPORT", r));
+        files.output("--html", html).output("--markdown", markdown).output("--csv", csv);
         List<SessionReport> runs = new ArrayList<>();
         for (Path file : reports) {
             runs.add(ReportCodec.read(file));
@@ -73,21 +78,28 @@ final class ReportCommand implements Callable<Integer> {
             return 0;
         }
         if (html != null) {
-            createParent(html);
-            HtmlReport.write(set, html);
+            write("--html", html, HtmlReport.render(set));
             out.println("HTML report saved to: " + html);
         }
         if (markdown != null) {
-            createParent(markdown);
-            Files.writeString(markdown, MarkdownReport.render(set), StandardCharsets.UTF_8);
+            write("--markdown", markdown, MarkdownReport.render(set));
             out.println("Markdown summary saved to: " + markdown);
         }
         if (csv != null) {
-            createParent(csv);
-            Files.writeString(csv, CsvReport.render(set), StandardCharsets.UTF_8);
+            write("--csv", csv, CsvReport.render(set));
             out.println("CSV saved to: " + csv);
         }
         return 0;
+    }
+
+    /** Replaces the file only with the whole text; a failure is one line naming the flag and the file. */
+    private static void write(String flag, Path file, String text) {
+        try {
+            AtomicFile.write(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(flag + " " + file + ": cannot be written (" + FileProblem.of(e) + ")",
+                    e);
+        }
     }
 
     /**
@@ -178,12 +190,5 @@ final class ReportCommand implements Callable<Integer> {
             err.println("longhaul: HTML report " + page + " not written: " + e.getMessage());
         }
         out.flush();
-    }
-
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
     }
 }

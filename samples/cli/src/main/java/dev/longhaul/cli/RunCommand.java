@@ -1,6 +1,7 @@
 package dev.longhaul.cli;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.experiment.StudyFiles;
 import dev.longhaul.render.ReportSet;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
@@ -54,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
                     + "but -o); the report goes to -o or beside the journal.")
     Path resume;
 
+    @Option(names = "--force", description = "Replace a finished report at -o (never the journal of an unfinished "
+            + "run, never an input).")
+    boolean force;
+
     @Mixin
     SessionOptions sessionOptions;
 
@@ -66,25 +71,31 @@ final class RunCommand implements Callable<Integer> {
         SessionBuilder session;
         Path target;
         if (resume != null) {
-            session = LongSession.builder().resume(resume);
             target = output != null ? output : reportBeside(resume);
+            new OutputGuard().input("--resume", resume).output("-o", target).output("the HTML page",
+                    ReportCommand.htmlBeside(target));
+            refuseToReplaceAFinishedReport(target);
+            session = LongSession.builder().resume(resume);
             out.println("Resuming " + resume);
         } else {
-            if (!(delaySeconds >= 0)) {
-                throw new IllegalArgumentException("--delay " + delaySeconds + " must not be negative");
-            }
+            Duration delay = SessionOptions.delay(delaySeconds);
             if (backend.equals("ollama") && backendOptions.model == null) {
                 backendOptions.model = "llama3"; // the seed's default model
             }
             BackendConfig config = backendOptions.config(backend, kvType);
             session = LongSession.builder()
                     .backend(config)
-                    .delay(Duration.ofMillis(Math.round(delaySeconds * 1000)));
+                    .delay(delay);
             sessionOptions.applyTo(session);
-            target = output != null ? output
-                    : Path.of("benchmarks", "long_session_" + kvType + "_" + System.currentTimeMillis() / 1000 + ".json");
-            if (!noCheckpoint) {
-                session.checkpoint(checkpoint != null ? checkpoint : checkpointBeside(target));
+            target = output != null ? output : Path.of("benchmarks", "long_session_" + StudyFiles.fileSafe(kvType)
+                    + "_" + System.currentTimeMillis() / 1000 + ".json");
+            Path journal = noCheckpoint ? null : checkpoint != null ? checkpoint : checkpointBeside(target);
+            new OutputGuard().input("--script", sessionOptions.script).output("-o", target)
+                    .output(checkpoint != null ? "--checkpoint" : "the journal of -o", journal)
+                    .output("the HTML page", ReportCommand.htmlBeside(target));
+            refuseToReplaceAFinishedReport(target);
+            if (journal != null) {
+                session.checkpoint(journal);
             }
             printHeader(out, config);
         }
@@ -92,26 +103,44 @@ final class RunCommand implements Callable<Integer> {
             session.listener(new ProgressPrinter(out, ""));
         }
 
-        SessionReport report;
         try (InterruptGuard guard = InterruptGuard.install()) {
-            report = session.run();
+            SessionReport report = session.run();
             out.print(ReportText.render(report));
-            Path parent = target.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             ReportCodec.write(report, target);
             out.println("Report saved to: " + target);
             ReportCommand.writeHtml(ReportSet.of(List.of(report)), ReportCommand.htmlBeside(target), out,
                     spec.commandLine().getErr());
             out.flush();
-        }
-        Object stopped = report.config().extra().get("stopped_early");
-        if (stopped != null) {
+            Object stopped = report.config().extra().get("stopped_early");
+            if (stopped == null) {
+                return 0;
+            }
+            // Said before the guard is closed: once it is, a SIGTERM's shutdown may end the JVM at once, and the
+            // line would be lost (the exit code and the report were already right).
             spec.commandLine().getErr().println("longhaul: run stopped early: " + stopped);
+            spec.commandLine().getErr().flush();
             return InterruptGuard.shuttingDown() || Thread.interrupted() ? Main.EXIT_INTERRUPTED : Main.EXIT_INCOMPLETE;
         }
-        return 0;
+    }
+
+    /**
+     * A report at {@code target} is replaced only with {@code --force}, unless it is the report of an interrupted
+     * run, which resuming (or running again) supersedes.
+     */
+    private void refuseToReplaceAFinishedReport(Path target) {
+        if (force || !Files.exists(target)) {
+            return;
+        }
+        try {
+            Object stopped = ReportCodec.read(target).config().extra().get("stopped_early");
+            if (stopped != null && stopped.toString().startsWith("interrupted")) {
+                return;
+            }
+        } catch (RuntimeException notAReport) {
+            // not a report: still not ours to replace without --force
+        }
+        throw new IllegalArgumentException("-o " + target + " exists and holds what an earlier command wrote; "
+                + "--force replaces it, or choose another -o");
     }
 
     /** {@code run.json} → {@code run.turns.jsonl}. */

@@ -1,20 +1,21 @@
 package dev.longhaul.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.longhaul.files.AtomicFile;
+import dev.longhaul.files.FileProblem;
 import dev.longhaul.report.PythonJsonWriter;
 import dev.longhaul.scoring.Scorer;
 import dev.longhaul.scoring.TurnInput;
 import dev.longhaul.scoring.TurnScore;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,13 +56,40 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scorer chosen = ScorerChoice.resolve(scorer);
-        int count = 0;
-        try (BufferedReader reader = open(input);
-             Writer writer = output == null ? new PrintWriter(spec.commandLine().getOut())
-                     : new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
+        new OutputGuard().input("--input", input).output("--output", output);
+        if (Files.isDirectory(input)) {
+            throw new IllegalArgumentException("--input " + input + " is a directory, not a file of turns");
+        }
+        if (output != null && Files.isDirectory(output)) {
+            throw new IllegalArgumentException("--output " + output + " is a directory, not a file");
+        }
+        int[] count = {0};
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            score(chosen, out, count);
+            out.flush();
+            return 0;
+        }
+        try {
+            // the scores go to a temporary file first: bad input found on line N leaves an earlier --output whole
+            AtomicFile.write(output, StandardCharsets.UTF_8, writer -> score(chosen, writer, count));
+        } catch (IOException e) {
+            if (e instanceof InputProblem problem) {
+                throw problem.asArgument();
+            }
+            throw new IllegalArgumentException("--output " + output + ": cannot be written (" + FileProblem.of(e)
+                    + ")", e);
+        }
+        spec.commandLine().getErr().println("Scored " + count[0] + " turns into " + output);
+        return 0;
+    }
+
+    /** Scores every line of the input into {@code writer}; input problems are thrown as {@link InputProblem}. */
+    private void score(Scorer chosen, Writer writer, int[] count) throws IOException {
+        try (BufferedReader reader = open(input)) {
             String line;
             int lineNumber = 0;
-            while ((line = reader.readLine()) != null) {
+            while ((line = readLine(reader, lineNumber + 1)) != null) {
                 lineNumber++;
                 if (line.isBlank()) {
                     continue;
@@ -74,44 +102,72 @@ final class ScoreCommand implements Callable<Integer> {
                 row.putAll(score.metrics());
                 writer.write(PythonJsonWriter.writeLine(row));
                 writer.write('\n');
-                count++;
+                count[0]++;
             }
         }
-        if (output != null) {
-            spec.commandLine().getErr().println("Scored " + count + " turns into " + output);
+    }
+
+    /** An input problem met while the output is being written: carried out of the writer as an IOException. */
+    private static final class InputProblem extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InputProblem(String message) {
+            super(message);
         }
-        return 0;
+
+        IllegalArgumentException asArgument() {
+            return new IllegalArgumentException(getMessage(), this);
+        }
+    }
+
+    private String readLine(BufferedReader reader, int lineNumber) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new InputProblem("--input " + input + ": line " + lineNumber + " is not valid UTF-8");
+        } catch (IOException e) {
+            throw new InputProblem("--input " + input + ": cannot be read (" + FileProblem.of(e) + ")");
+        }
     }
 
     private BufferedReader open(Path file) throws IOException {
         try {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--input " + file + ": file not found");
+        } catch (IOException e) {
+            throw new InputProblem("--input " + file + ": cannot be read (" + FileProblem.of(e) + ")");
         }
     }
 
-    private TurnInput parse(String line, int lineNumber) {
+    private TurnInput parse(String line, int lineNumber) throws InputProblem {
         String where = input + ":" + lineNumber;
         JsonNode node;
-        try {
-            node = JSON.readTree(line);
+        try (JsonParser parser = JSON.createParser(line)) {
+            node = JSON.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new InputProblem(where + ": more than one JSON value on the line (one turn a line)");
+            }
+        } catch (InputProblem e) {
+            throw e;
         } catch (IOException e) {
-            throw new IllegalArgumentException(where + ": not valid JSON");
+            throw new InputProblem(where + ": not valid JSON");
         }
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException(where + ": expected a JSON object");
+            throw new InputProblem(where + ": expected a JSON object");
         }
         for (String key : new String[] {"prompt", "response"}) {
             if (!node.path(key).isTextual()) {
-                throw new IllegalArgumentException(where + ": \"" + key + "\" must be a string");
+                throw new InputProblem(where + ": \"" + key + "\" must be a string");
             }
         }
-        int turn = node.path("turn").canConvertToInt() && node.path("turn").isIntegralNumber()
-                ? node.get("turn").intValue() : lineNumber;
+        JsonNode turnNode = node.path("turn");
+        if (!turnNode.isMissingNode() && !turnNode.isNull()
+                && !(turnNode.isIntegralNumber() && turnNode.canConvertToInt())) {
+            throw new InputProblem(where + ": \"turn\" must be a whole number, was " + turnNode);
+        }
+        int turn = turnNode.isIntegralNumber() ? turnNode.intValue() : lineNumber;
         String phase = node.path("phase").isTextual() ? node.get("phase").asText() : "";
         if (turn < 1) {
-            throw new IllegalArgumentException(where + ": \"turn\" must be at least 1, was " + turn);
+            throw new InputProblem(where + ": \"turn\" must be at least 1, was " + turn);
         }
         return new TurnInput(turn, phase, node.get("prompt").asText(), node.get("response").asText());
     }

@@ -34,6 +34,22 @@ final class SessionOptions {
 
     private Script loaded;
 
+    /** The longest --delay between turns: an hour. */
+    static final double MAX_DELAY_SECONDS = 3600;
+
+    /**
+     * @param seconds the --delay given
+     * @return it as a duration
+     * @throws IllegalArgumentException when it is negative, not a number, or longer than an hour
+     */
+    static java.time.Duration delay(double seconds) {
+        if (!(seconds >= 0 && seconds <= MAX_DELAY_SECONDS)) {
+            throw new IllegalArgumentException("--delay " + seconds + " is out of range [0, " + (long) MAX_DELAY_SECONDS
+                    + "] seconds");
+        }
+        return java.time.Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
     /** @return the turns to play: {@code --turns}, else one cycle of the script with probes, else 50 */
     int turns() {
         if (turns != null) {

@@ -29,8 +29,10 @@ class AbCommandTest {
 
         assertEquals(0, r.code(), r.err());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("comparison.json", "f16.noise.r1.json", "f16.noise.r2.json", "f16.r1.json",
-                    "f16.r2.json", "q8_0.r1.json", "q8_0.r2.json"),
+            assertEquals(List.of("comparison.json", "f16.noise.r1.json", "f16.noise.r1.turns.jsonl",
+                    "f16.noise.r2.json", "f16.noise.r2.turns.jsonl", "f16.r1.json", "f16.r1.turns.jsonl",
+                    "f16.r2.json", "f16.r2.turns.jsonl", "q8_0.r1.json", "q8_0.r1.turns.jsonl", "q8_0.r2.json",
+                    "q8_0.r2.turns.jsonl", "study.json"),
                     files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".html")).sorted().toList());
         }
         assertEquals(7L, seed("f16.r1.json"));
@@ -102,6 +104,63 @@ class AbCommandTest {
         assertEquals(Main.EXIT_BAD_INPUT, both.code());
         assertEquals("longhaul: --shared-history and --free-running are two designs; give one of them",
                 both.err().strip());
+    }
+
+    @Test
+    void aBadArmIsRefusedBeforeTheFirstRequestAndWritesNothing() throws Exception {
+        Path out = dir.resolve("study");
+        CliTest.Result cacheType = CliTest.longhaul("ab", "--kv-types", "f16,q3_zzz", "--turns", "1",
+                "--output-dir", out.toString());
+        assertEquals(2, cacheType.code(), cacheType.out() + cacheType.err());
+        assertEquals(1, cacheType.err().lines().count(), cacheType.err());
+        assertTrue(cacheType.err().contains("kv type 'q3_zzz' is not a KV cache type"), cacheType.err());
+        assertFalse(cacheType.out().contains("=== arm"), "no arm started");
+
+        CliTest.Result slash = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "a/b,a_b", "--turns", "1",
+                "--output-dir", out.toString());
+        assertEquals(2, slash.code(), slash.err());
+        assertEquals("longhaul: arm 'a_b' and arm 'a/b' would both write a_b.json; give the arms labels that differ "
+                + "in letters or digits", slash.err().strip());
+        CliTest.Result reserved = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,comparison",
+                "--turns", "1", "--output-dir", out.toString());
+        assertEquals(2, reserved.code(), reserved.err());
+        assertTrue(reserved.err().contains("would both write comparison.json"), reserved.err());
+        assertFalse(Files.exists(out), "nothing written");
+
+        Path file = Files.writeString(dir.resolve("afile"), "not a directory");
+        CliTest.Result notDir = CliTest.longhaul("ab", "--backend", "scripted", "--turns", "1", "--output-dir",
+                file.toString());
+        assertEquals(2, notDir.code());
+        assertEquals("longhaul: output directory " + file + " is a file, not a directory", notDir.err().strip());
+    }
+
+    @Test
+    void aFinishedStudyIsReplacedOnlyWithForceAndAResumeKeepsItsSettings() throws Exception {
+        String[] study = {"ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "3", "--quiet",
+                "--output-dir", dir.toString()};
+        assertEquals(0, CliTest.longhaul(study).code());
+        String before = Files.readString(dir.resolve("f16.json"));
+
+        CliTest.Result again = CliTest.longhaul(study);
+        assertEquals(2, again.code());
+        assertEquals("longhaul: " + dir.resolve("f16.json") + " holds a report of an earlier study; overwrite it or "
+                + "choose another directory (--force overwrites it)", again.err().strip());
+        assertEquals(before, Files.readString(dir.resolve("f16.json")));
+        String[] forced = java.util.Arrays.copyOf(study, study.length + 1);
+        forced[study.length] = "--force";
+        assertEquals(0, CliTest.longhaul(forced).code());
+
+        CliTest.Result resumed = CliTest.longhaul("ab", "--resume", dir.toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("finished earlier"), resumed.out());
+        CliTest.Result changed = CliTest.longhaul("ab", "--resume", dir.toString(), "--turns", "4");
+        assertEquals(2, changed.code());
+        assertEquals("longhaul: --turns 4 differs from the study's 3 (" + dir.resolve("study.json") + "); a resumed "
+                + "study keeps its settings: leave it out", changed.err().strip());
+        CliTest.Result none = CliTest.longhaul("ab", "--resume", dir.resolve("nothing").toString());
+        assertEquals(2, none.code());
+        assertEquals("longhaul: " + dir.resolve("nothing") + ": no study to resume (no study.json)",
+                none.err().strip());
     }
 
     @Test

@@ -103,6 +103,39 @@ class AbManagedTest {
     }
 
     @Test
+    void aResumedStudyStartsTheServerOfTheArmInFlightAgainWithTheRecordedSettings() throws Exception {
+        Path bin = standIn(Map.of("STANDIN_LOADING_MS", "0"));
+        Path model = Files.write(dir.resolve("m.gguf"), new byte[] {'G', 'G', 'U', 'F'});
+        Path out = dir.resolve("out");
+        CliTest.Result whole = run("ab", "--server-bin", bin.toString(), "--model-file", model.toString(),
+                "--kv-types", "f16,turbo4", "--turns", "3", "--delay", "0", "--ctx", "2048", "--threads", "2",
+                "--free-running", "--save-responses", "--output-dir", out.toString(), "--quiet");
+        assertEquals(0, whole.code(), whole.err());
+        SessionReport uninterrupted = ReportCodec.read(out.resolve("turbo4.json"));
+        // what a kill -9 after turbo4's first turn leaves: its journal up to turn 1, no report, an unfinished study
+        Path journal = out.resolve("turbo4.turns.jsonl");
+        Files.write(journal, Files.readAllLines(journal).subList(0, 2));
+        Files.delete(out.resolve("turbo4.json"));
+        Path study = out.resolve("study.json");
+        Files.writeString(study, Files.readString(study).replace("\"complete\" : true", "\"complete\" : false"));
+
+        CliTest.Result resumed = run("ab", "--resume", out.toString(), "--quiet");
+
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("finished earlier, " + out.resolve("f16.json")), resumed.out());
+        assertEquals(1, resumed.out().lines().filter(l -> l.startsWith("Started: ")).count(), resumed.out());
+        SessionReport turbo = ReportCodec.read(out.resolve("turbo4.json"));
+        List<?> command = (List<?>) turbo.config().extra().get("server_command");
+        assertEquals(List.of("-c", "2048", "-np", "1", "-fa", "on", "-ctk", "turbo4", "-ctv", "turbo4",
+                "--seed", "42", "-t", "2"), command.subList(7, command.size()));
+        assertEquals(3, turbo.turnMetrics().size());
+        assertEquals(uninterrupted.responses().get(0), turbo.responses().get(0), "turn 1 comes from the journal");
+        // the stand-in numbers its answers by the requests it has had: the new server was asked turns 2 and 3 only
+        assertTrue(turbo.responses().get(1).response().startsWith("Here is turn 1."), turbo.responses().toString());
+        assertTrue(turbo.responses().get(2).response().startsWith("Here is turn 2."), turbo.responses().toString());
+    }
+
+    @Test
     void missingBinaryIsAOneLineError() throws IOException {
         Path model = Files.write(dir.resolve("m.gguf"), new byte[] {'G', 'G', 'U', 'F'});
         Path bin = dir.resolve("nowhere/llama-server");

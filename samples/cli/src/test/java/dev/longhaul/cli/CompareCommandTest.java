@@ -123,6 +123,7 @@ class CompareCommandTest {
                 + "give both sides the same number", uneven.err().strip());
 
         CliTest.Result one = CliTest.longhaul("compare", file("f16.r1").toString());
-        assertEquals("longhaul: compare: two report files needed (baseline, compared), got 1", one.err().strip());
+        assertEquals("longhaul: compare: two report files needed (baseline, compared), got 1 (" + file("f16.r1")
+                + "); for several runs per side give -a and -b", one.err().strip());
     }
 }

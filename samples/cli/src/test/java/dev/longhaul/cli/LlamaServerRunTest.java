@@ -78,7 +78,8 @@ class LlamaServerRunTest {
                     "--output-dir", out.toString());
             assertEquals(0, r.code(), r.out() + r.err());
             assertTrue(r.out().contains("QUALITY COMPARISON: f16 vs q8_0"), r.out());
-            assertEquals(List.of("comparison.json", "f16.json", "q8_0.json", "report.html"),
+            assertEquals(List.of("comparison.json", "f16.json", "f16.turns.jsonl", "q8_0.json", "q8_0.turns.jsonl",
+                    "report.html", "study.json"),
                     Files.list(out).map(p -> p.getFileName().toString()).sorted().toList());
             SessionReport q8Report = ReportCodec.read(out.resolve("q8_0.json"));
             assertEquals(6, q8Report.turnMetrics().size());

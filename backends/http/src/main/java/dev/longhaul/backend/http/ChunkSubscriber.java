@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hands the body's byte buffers, one batch at a time, to a {@link ChunkConsumer} on the client's thread and notes
- * when bytes last arrived (the idle timeout watches that). A failing consumer cancels the subscription, which makes
- * the client close the connection.
+ * Hands the body's byte buffers, one batch at a time, to a {@link ChunkConsumer} on the client's thread (the
+ * consumer says when the answer advanced, see {@link Progress}). A failing consumer cancels the subscription, which
+ * makes the client close the connection.
  */
 final class ChunkSubscriber implements HttpResponse.BodySubscriber<Void> {
 
@@ -24,14 +23,12 @@ final class ChunkSubscriber implements HttpResponse.BodySubscriber<Void> {
     }
 
     private final ChunkConsumer consumer;
-    private final AtomicLong lastProgressNanos;
     private final CompletableFuture<Void> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
     private boolean aborted;
 
-    ChunkSubscriber(ChunkConsumer consumer, AtomicLong lastProgressNanos) {
+    ChunkSubscriber(ChunkConsumer consumer) {
         this.consumer = consumer;
-        this.lastProgressNanos = lastProgressNanos;
     }
 
     @Override
@@ -50,7 +47,6 @@ final class ChunkSubscriber implements HttpResponse.BodySubscriber<Void> {
 
     @Override
     public void onNext(List<ByteBuffer> items) {
-        lastProgressNanos.set(System.nanoTime());
         try {
             for (ByteBuffer b : items) {
                 consumer.accept(b);

@@ -9,12 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One attempt: sends the request, reads the body (whole, or as a stream of events for a 2xx answer when a format is
- * given) and waits for the end, giving up when no byte has arrived for the timeout.
+ * given) and waits for the end, giving up when the answer has not advanced ({@link Progress}) for the timeout, or
+ * when the whole request has taken its ceiling.
  */
 final class Exchange {
 
@@ -34,15 +34,17 @@ final class Exchange {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Duration ceiling;
     private final StreamFormat format;
     private final StreamSink<?> sink;
     private final int maxBodyBytes;
     private final int maxErrorBodyBytes;
 
-    Exchange(HttpClient client, Duration timeout, StreamFormat format, StreamSink<?> sink, int maxBodyBytes,
-             int maxErrorBodyBytes) {
+    Exchange(HttpClient client, Duration timeout, Duration ceiling, StreamFormat format, StreamSink<?> sink,
+             int maxBodyBytes, int maxErrorBodyBytes) {
         this.client = client;
         this.timeout = timeout;
+        this.ceiling = ceiling;
         this.format = format;
         this.sink = sink;
         this.maxBodyBytes = maxBodyBytes;
@@ -51,45 +53,51 @@ final class Exchange {
 
     Answer run(HttpRequest request, TransportFailures failures) throws AttemptFailure {
         long sent = System.nanoTime();
-        AtomicLong lastProgress = new AtomicLong(sent);
+        Progress progress = new Progress(sent);
         AtomicReference<ChunkSubscriber> subscriber = new AtomicReference<>();
         AtomicReference<BodyCollector> collector = new AtomicReference<>();
         HttpResponse.BodyHandler<Void> handler = info -> {
-            lastProgress.set(System.nanoTime());
+            progress.advanced();
             boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
             ChunkSubscriber.ChunkConsumer consumer;
             if (success && format != null) {
-                consumer = new EventStreamReader(format, sink, sent);
+                consumer = new EventStreamReader(format, sink, sent, progress);
             } else {
-                BodyCollector c = new BodyCollector(success ? maxBodyBytes : maxErrorBodyBytes);
+                BodyCollector c = new BodyCollector(success ? maxBodyBytes : maxErrorBodyBytes, progress);
                 collector.set(c);
                 consumer = c;
             }
-            ChunkSubscriber s = new ChunkSubscriber(consumer, lastProgress);
+            ChunkSubscriber s = new ChunkSubscriber(consumer);
             subscriber.set(s);
             return s;
         };
         CompletableFuture<HttpResponse<Void>> future = client.sendAsync(request, handler);
-        HttpResponse<Void> response = await(future, lastProgress, subscriber, failures);
+        HttpResponse<Void> response = await(future, sent, progress, subscriber, failures);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - sent);
         BodyCollector c = collector.get();
         return new Answer(response.statusCode(), response.headers(), c == null ? NO_BYTES : c.bytes(),
                 c != null && c.truncated(), elapsed);
     }
 
-    private HttpResponse<Void> await(CompletableFuture<HttpResponse<Void>> future, AtomicLong lastProgress,
+    private HttpResponse<Void> await(CompletableFuture<HttpResponse<Void>> future, long sent, Progress progress,
                                      AtomicReference<ChunkSubscriber> subscriber, TransportFailures failures)
             throws AttemptFailure {
         long timeoutNanos = timeout.toNanos();
-        // Poll often enough to notice the idle timeout promptly, rarely enough to cost nothing.
-        long pollMillis = Math.max(5, Math.min(250, timeout.toMillis() / 10));
+        long ceilingNanos = ceiling.toNanos();
+        // Poll often enough to notice the timeout promptly, rarely enough to cost nothing.
+        long pollMillis = Math.max(5, Math.min(250, Math.min(timeout.toMillis(), ceiling.toMillis()) / 10));
         while (true) {
             try {
                 return future.get(pollMillis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (System.nanoTime() - lastProgress.get() >= timeoutNanos) {
+                long now = System.nanoTime();
+                if (now - progress.lastNanos() >= timeoutNanos) {
                     abort(future, subscriber);
                     throw failures.timedOut();
+                }
+                if (now - sent >= ceilingNanos) {
+                    abort(future, subscriber);
+                    throw failures.tookTooLong(ceiling);
                 }
             } catch (InterruptedException e) {
                 abort(future, subscriber);

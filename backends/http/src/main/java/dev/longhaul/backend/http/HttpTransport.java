@@ -27,9 +27,12 @@ import org.slf4j.LoggerFactory;
  * is reused from turn to turn) with a timeout, bounded retries and error mapping.
  *
  * <p><b>Timeout.</b> {@link BackendConfig#timeout()} bounds every wait without progress: until the response headers
- * arrive, and then between two reads of the body. A non-streamed answer must therefore be complete within the
- * timeout (like the seed's {@code requests.post(timeout=120)}), while a streamed answer may take longer in all as
- * long as tokens keep coming. A timeout is {@link Kind#TIMEOUT} and is not retried.
+ * arrive, and then between two advances of the answer — a stream event whose sink's {@link StreamSink#progress()}
+ * grew (answer text, not a keep-alive comment or an empty delta), or another {@value Progress#MIN_BODY_BYTES}
+ * bytes of a whole body (a body trickled more slowly does not count). A streamed answer may take longer in all as
+ * long as tokens keep coming, but no request takes longer than {@link BackendConfig#maxRequestTime()} (default
+ * {@value BackendConfig#DEFAULT_MAX_REQUEST_TIMEOUTS} × the timeout). Either is {@link Kind#TIMEOUT} and is not
+ * retried.
  *
  * <p><b>Retries.</b> Up to {@link BackendConfig#maxRetries()} retries, waiting as {@link RetryPolicy} says, for:
  * refused or failed connections ({@link Kind#UNREACHABLE}), connections closed or reset before the whole answer
@@ -61,6 +64,7 @@ public final class HttpTransport implements AutoCloseable {
     private final String serverName;
     private final URI baseUrl;
     private final Duration timeout;
+    private final Duration maxRequestTime;
     private final Duration connectTimeout;
     private final int maxRetries;
     private final RetryPolicy retryPolicy;
@@ -78,6 +82,8 @@ public final class HttpTransport implements AutoCloseable {
         this.serverName = b.serverName;
         this.baseUrl = b.baseUrl;
         this.timeout = b.timeout;
+        this.maxRequestTime = b.maxRequestTime != null ? b.maxRequestTime
+                : b.timeout.multipliedBy(BackendConfig.DEFAULT_MAX_REQUEST_TIMEOUTS);
         this.connectTimeout = b.connectTimeout;
         this.maxRetries = b.maxRetries;
         this.retryPolicy = b.retryPolicy;
@@ -125,6 +131,7 @@ public final class HttpTransport implements AutoCloseable {
     public static Builder builder(BackendConfig config, URI defaultBaseUrl) throws BackendException {
         Builder b = new Builder(config.provider(), config.baseUrl().orElse(defaultBaseUrl))
                 .timeout(config.timeout())
+                .maxRequestTime(config.maxRequestTime())
                 .connectTimeout(config.connectTimeout())
                 .maxRetries(config.maxRetries());
         Optional<String> env = config.apiKeyEnv();
@@ -282,7 +289,7 @@ public final class HttpTransport implements AutoCloseable {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return new Exchange(client, timeout, format, sink, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES)
+        return new Exchange(client, timeout, maxRequestTime, format, sink, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES)
                 .run(request.build(), failureMessages(uri));
     }
 
@@ -378,6 +385,7 @@ public final class HttpTransport implements AutoCloseable {
         private final String serverName;
         private final URI baseUrl;
         private Duration timeout = BackendConfig.DEFAULT_TIMEOUT;
+        private Duration maxRequestTime;
         private Duration connectTimeout = BackendConfig.DEFAULT_CONNECT_TIMEOUT;
         private int maxRetries = BackendConfig.DEFAULT_MAX_RETRIES;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -406,6 +414,16 @@ public final class HttpTransport implements AutoCloseable {
          */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * @param maxRequestTime the longest one request may take in all, progress or not, positive (default
+         *                       {@value BackendConfig#DEFAULT_MAX_REQUEST_TIMEOUTS} × the timeout)
+         * @return this builder
+         */
+        public Builder maxRequestTime(Duration maxRequestTime) {
+            this.maxRequestTime = positive(maxRequestTime, "max request time");
             return this;
         }
 

@@ -14,6 +14,20 @@ import java.time.Duration;
  */
 public interface StreamSink<R> {
 
+    /** What {@link #progress()} returns for a sink that does not track it: then every event is progress. */
+    long UNTRACKED = Long.MIN_VALUE;
+
+    /**
+     * How far the answer has come, e.g. the characters of answer text so far: the transport's timeout counts an
+     * event as progress only when this grew, so that keep-alive events or deltas without text do not hold a
+     * request open for ever. Called on the client's thread after each {@link #onEvent}.
+     *
+     * @return a number that grows as the answer advances, or {@link #UNTRACKED} (the default: every event counts)
+     */
+    default long progress() {
+        return UNTRACKED;
+    }
+
     /**
      * One event.
      *

@@ -32,7 +32,13 @@ final class TransportFailures {
 
     AttemptFailure timedOut() {
         return AttemptFailure.of(new BackendException(Kind.TIMEOUT, serverName + " at " + uri
-                + " timed out: no data for " + seconds(timeout)));
+                + " timed out: no progress for " + seconds(timeout)));
+    }
+
+    AttemptFailure tookTooLong(Duration ceiling) {
+        return AttemptFailure.of(new BackendException(Kind.TIMEOUT, serverName + " at " + uri
+                + " timed out: the answer was not complete after " + seconds(ceiling)
+                + ", the most one request may take"));
     }
 
     AttemptFailure interrupted(InterruptedException e) {

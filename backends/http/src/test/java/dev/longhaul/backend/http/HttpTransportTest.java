@@ -274,7 +274,7 @@ class HttpTransportTest {
         BackendException e = assertThrows(BackendException.class, () -> transport.postJson("/v1/x", body()));
 
         assertEquals(Kind.TIMEOUT, e.kind());
-        assertEquals("test-server at " + server.baseUrl() + "/v1/x timed out: no data for 0.3 s", e.getMessage());
+        assertEquals("test-server at " + server.baseUrl() + "/v1/x timed out: no progress for 0.3 s", e.getMessage());
         assertEquals(1, server.requests().size());
     }
 

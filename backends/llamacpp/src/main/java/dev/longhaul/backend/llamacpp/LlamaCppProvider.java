@@ -52,4 +52,15 @@ public final class LlamaCppProvider implements BackendProvider {
     public Backend create(BackendConfig config) throws BackendException {
         return LlamaCppBackend.open(config);
     }
+
+    /**
+     * Checks the cache types, options, seed and thread count, without loading anything.
+     *
+     * @param config the settings
+     * @throws BackendException (configuration) naming the first bad value
+     */
+    @Override
+    public void validate(BackendConfig config) throws BackendException {
+        LlamaCppSettings.from(config);
+    }
 }

@@ -45,6 +45,8 @@ record LlamaCppSettings(Optional<Path> modelFile, Optional<Integer> contextSize,
     static final String KV_TYPE_V = "kv_type_v";
     static final String FLASH_ATTN = "flash_attn";
     static final String PREFIX_REUSE = "prefix_reuse";
+    /** The most threads llama.cpp runs a graph on (ggml.h: GGML_MAX_N_THREADS); more crash it. */
+    static final int MAX_THREADS = 512;
     static final String KV_LOG = "kv_log";
     static final String NATIVE_LOG = "native_log";
     static final List<String> OPTIONS = List.of(KV_TYPE_K, KV_TYPE_V, FLASH_ATTN, PREFIX_REUSE, KV_LOG, NATIVE_LOG);
@@ -70,6 +72,11 @@ record LlamaCppSettings(Optional<Path> modelFile, Optional<Integer> contextSize,
                 ? FlashAttentionMode.parse(options.get(FLASH_ATTN)) : FlashAttentionMode.AUTO;
         flash.resolve(typeV); // fails now, not at load time, when flash_attn=off meets a quantized V cache
 
+        int threads = config.threads().orElse(Runtime.getRuntime().availableProcessors());
+        if (threads > MAX_THREADS) {
+            throw configuration("threads " + threads + " is out of range [1, " + MAX_THREADS
+                    + "] (llama.cpp's GGML_MAX_N_THREADS)");
+        }
         long seed = config.seed().orElse((long) DEFAULT_SEED);
         if (seed < 0 || seed > Integer.MAX_VALUE) {
             throw configuration("seed " + seed + " is out of range [0, " + Integer.MAX_VALUE + "]");
@@ -77,7 +84,7 @@ record LlamaCppSettings(Optional<Path> modelFile, Optional<Integer> contextSize,
         return new LlamaCppSettings(
                 config.modelFile(),
                 config.contextSize(),
-                config.threads().orElse(Runtime.getRuntime().availableProcessors()),
+                threads,
                 config.temperature().orElse(DEFAULT_TEMPERATURE),
                 (int) seed,
                 config.maxTokens().orElse(DEFAULT_MAX_TOKENS),

@@ -85,6 +85,18 @@ class LlamaCppSettingsTest {
         assertMessage("llamacpp: seed 4294967295 is out of range [0, 2147483647]", config().seed(4294967295L));
         assertMessage("llamacpp: kv type 'fp8' is not a KV cache type of llama.cpp build 4916; valid: f32, f16, "
                 + "bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1", config().kvType("fp8"));
+        assertMessage("llamacpp: threads 100000 is out of range [1, 512] (llama.cpp's GGML_MAX_N_THREADS)",
+                config().threads(100_000));
+    }
+
+    @Test
+    void theProviderChecksAConfigWithoutLoadingAModel() throws BackendException {
+        LlamaCppProvider provider = new LlamaCppProvider();
+        provider.validate(config().kvType("q4_0").build());
+        BackendException e = assertThrows(BackendException.class,
+                () -> provider.validate(config().kvType("q3_zzz").modelFile(java.nio.file.Path.of("/no/such.gguf"))
+                        .build()));
+        assertTrue(e.getMessage().contains("'q3_zzz'"), e.getMessage());
     }
 
     private static void assertMessage(String expected, BackendConfig.Builder config) {

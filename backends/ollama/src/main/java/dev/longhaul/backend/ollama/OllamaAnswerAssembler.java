@@ -54,6 +54,11 @@ final class OllamaAnswerAssembler {
         }
     }
 
+    /** @return the characters of answer text so far */
+    int length() {
+        return text.length();
+    }
+
     /** @return whether the final object has arrived */
     boolean isDone() {
         return finalLine != null;

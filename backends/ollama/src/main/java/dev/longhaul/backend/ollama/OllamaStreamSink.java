@@ -24,6 +24,12 @@ final class OllamaStreamSink implements StreamSink<ChatResponse> {
         return !answer.isDone();
     }
 
+    /** Answer characters so far, plus one when the final object came: lines without text add none. */
+    @Override
+    public long progress() {
+        return answer.length() + (answer.isDone() ? 1 : 0);
+    }
+
     @Override
     public ChatResponse complete(Duration elapsed) throws BackendException {
         return answer.finish(elapsed);

@@ -61,6 +61,16 @@ class OllamaAnswerAssemblerTest {
     }
 
     @Test
+    void linesWithoutTextAreNoProgressOfTheStream() throws BackendException {
+        OllamaStreamSink sink = new OllamaStreamSink(reader, 8192);
+        long start = sink.progress();
+        sink.onEvent("{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":false}", Duration.ZERO);
+        assertEquals(start, sink.progress());
+        sink.onEvent("{\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},\"done\":false}", Duration.ZERO);
+        assertTrue(sink.progress() > start);
+    }
+
+    @Test
     void anErrorLineMidStreamFailsWithTheServersMessage() throws BackendException {
         List<String> lines = Fixture.load("11-error-mid-stream").responseLines();
         OllamaAnswerAssembler answer = new OllamaAnswerAssembler(8192, true);

@@ -27,6 +27,7 @@ final class CompletionStream implements StreamSink<Completion> {
     private Duration lastToken;
     private boolean done;
     private int events;
+    private long answered;
 
     CompletionStream(ObjectMapper json) {
         this.json = json;
@@ -58,6 +59,7 @@ final class CompletionStream implements StreamSink<Completion> {
         JsonNode delta = choice.path("delta");
         String text = delta.path("content").isTextual() ? delta.path("content").asText() : "";
         String reasoning = delta.path("reasoning_content").isTextual() ? delta.path("reasoning_content").asText() : "";
+        answered += text.length() + reasoning.length();
         if (!text.isEmpty() || !reasoning.isEmpty()) {
             if (firstToken == null) {
                 firstToken = sinceSent;
@@ -74,6 +76,12 @@ final class CompletionStream implements StreamSink<Completion> {
             usage = Usage.of(chunk.path("usage"), chunk.path("timings"));
         }
         return true;
+    }
+
+    /** Answer and reasoning characters so far, plus one for a finish reason: keep-alives and empty deltas add none. */
+    @Override
+    public long progress() {
+        return answered + (finishReason != null ? 1 : 0) + (done ? 1 : 0);
     }
 
     @Override

@@ -19,6 +19,22 @@ class CompletionStreamTest {
     }
 
     @Test
+    void onlyAnswerTextAndTheFinishReasonAreProgress() throws BackendException {
+        long start = stream.progress();
+        stream.onEvent("{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null}}]}",
+                Duration.ofMillis(10));
+        stream.onEvent(delta("\"\""), Duration.ofMillis(20));
+        stream.onEvent("{\"choices\":[{\"index\":0,\"delta\":{}}]}", Duration.ofMillis(30));
+        assertEquals(start, stream.progress(), "empty deltas are no progress");
+        stream.onEvent(delta("\"Hi\""), Duration.ofMillis(40));
+        long afterText = stream.progress();
+        assertTrue(afterText > start);
+        stream.onEvent("{\"choices\":[{\"finish_reason\":\"stop\",\"index\":0,\"delta\":{}}]}",
+                Duration.ofMillis(50));
+        assertTrue(stream.progress() > afterText, "the finish reason is");
+    }
+
+    @Test
     void timesTheFirstAndLastGeneratedText() throws BackendException {
         stream.onEvent("{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null}}]}",
                 Duration.ofMillis(100));

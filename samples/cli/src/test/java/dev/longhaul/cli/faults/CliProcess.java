@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The {@code longhaul} command in a JVM of its own, on this test JVM's class path, with its output in files.
+ * The {@code longhaul} command in a JVM of its own, on this test JVM's class path, working in {@code dir}, with its
+ * output in files there.
  *
  * @param process the running JVM
  * @param stdout  where its standard output goes
@@ -32,7 +33,7 @@ record CliProcess(Process process, Path stdout, Path stderr) {
         command.add(System.getProperty("java.class.path"));
         command.add("dev.longhaul.cli.Main");
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
         builder.environment().putAll(environment);

@@ -106,7 +106,7 @@ class LlamaServerFaultsTest extends ReplayServerFaultTest {
         server.enqueue(Replies.completion(FIRST), Reply.hang(), Replies.completion(THIRD));
 
         FaultRun run = play(false, 3).assertNothingLost(3)
-                .assertFailed(2, "timeout", 1, "llama-server at " + chatUrl() + " timed out: no data for 1 s");
+                .assertFailed(2, "timeout", 1, "llama-server at " + chatUrl() + " timed out: no progress for 1 s");
         assertEquals(THIRD.text(), run.response(3));
     }
 
@@ -117,7 +117,7 @@ class LlamaServerFaultsTest extends ReplayServerFaultTest {
                 Replies.events(THIRD));
 
         play(true, 3).assertNothingLost(3)
-                .assertFailed(2, "timeout", 1, "timed out: no data for 1 s");
+                .assertFailed(2, "timeout", 1, "timed out: no progress for 1 s");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ReplayFromCommandLineTest {
                 "--save-responses", "--quiet", "-o", original.toString()).code());
 
         for (Path recording : List.of(original, dir.resolve("original.turns.jsonl"))) {
-            Path again = dir.resolve("again.json");
+            Path again = dir.resolve("again-" + recording.getFileName() + ".json"); // run never replaces a report
             Result r = longhaul("run", "--backend", "replay", "--backend-option", "file=" + recording, "--turns", "4",
                     "--delay", "0", "--quiet", "--no-checkpoint", "-o", again.toString());
             assertEquals(0, r.code(), recording + ": " + r.err());

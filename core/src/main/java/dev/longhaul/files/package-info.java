@@ -1,0 +1,4 @@
+/**
+ * Writing output files safely: {@link dev.longhaul.files.AtomicFile} replaces a file only with complete content.
+ */
+package dev.longhaul.files;
