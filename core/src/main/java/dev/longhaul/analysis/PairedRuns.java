@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Two sides of runs, paired by position (run i of side A with run i of side B: the same seed and repeat in an A/B),
- * and within a pair matched by turn: a turn counts for a metric when both runs answered it with a numeric value and,
+ * and within a pair matched by turn: a turn counts for a metric when both runs answered it with a finite number and,
  * where both saved their prompts, asked the same prompt. Turns excluded from the quality figures (recall probes) never
  * count. Everything here is linear in the number of turns.
  */
@@ -120,8 +120,8 @@ final class PairedRuns {
             for (Map.Entry<Integer, TurnMetrics> e : x.turns().entrySet()) {
                 TurnMetrics other = y.turns().get(e.getKey());
                 if (other != null && samePrompt(x, y, e.getKey())
-                        && e.getValue().values().get(metric) instanceof Number p
-                        && other.values().get(metric) instanceof Number q) {
+                        && e.getValue().values().get(metric) instanceof Number p && Double.isFinite(p.doubleValue())
+                        && other.values().get(metric) instanceof Number q && Double.isFinite(q.doubleValue())) {
                     turns[n] = e.getKey();
                     left[n] = p.doubleValue();
                     right[n] = q.doubleValue();
@@ -161,7 +161,7 @@ final class PairedRuns {
             double sum = 0.0;
             int n = 0;
             for (TurnMetrics turn : measured(side.get(i))) {
-                if (turn.values().get(metric) instanceof Number v) {
+                if (turn.values().get(metric) instanceof Number v && Double.isFinite(v.doubleValue())) {
                     sum += v.doubleValue();
                     n++;
                 }

@@ -13,6 +13,7 @@ import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.Summary;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,9 +40,14 @@ import java.util.TreeMap;
  * when either does, so it is wrong on an A/A comparison at most α_m + α_c of the time. A drop located by the change
  * test makes the baseline better even when the mean moved less than the mean test can see.
  *
- * <p><b>Repeats that are one run.</b> Greedy decoding plays the same conversation whatever the seed: runs of one
- * side with identical quality per turn (free-running), or run pairs with identical differences (shared history), are
- * counted once, and a note says so.
+ * <p><b>Repeats that are one run.</b> Greedy decoding plays the same conversation whatever the seed: with every report
+ * at temperature 0, repeats count as one; otherwise runs of one side that repeat an earlier run turn for turn
+ * (free-running), or run pairs both of whose runs do (shared history), are counted once, and a note says so.
+ *
+ * <p><b>The change test</b> runs on the run pairs' per-turn differences, in shared history with a null of stationary
+ * turns, free-running with a null of sign flips of whole pairs (their runs part at some turn and drift apart, which
+ * no model of stationary turns covers; it needs 7 pairs to reach 1 %). A drop is reported only where the compared
+ * side falls below the baseline.
  *
  * <p>Runs are paired by position (run i of A with run i of B) and turns by number and, where both runs saved them,
  * prompt (see {@link PairedRuns}). The seed's figures and verdict are kept in {@link #seed()}.
@@ -147,22 +153,20 @@ public record RepeatedComparison(Comparison seed, Design design, int runs, Pair<
         }
         List<MetricDelta> deltas = withHolm(measured, levels);
 
-        List<PairedRuns.Series> quality = measured.get(0).series;
         ChangeTest change = null;
         DropLocation drop = null;
-        int[] common = units.commonTurns(quality);
-        if (common.length >= DropTest.MIN_LENGTH) {
-            List<double[]> series = units.distinctPairs(quality).stream().map(s -> s.differencesAt(common)).toList();
-            DropTest.Result r = DropTest.of(series, levels);
-            change = new ChangeTest(common.length, series.size(), r.statistic(), r.pValue());
-            if (r.pValue() <= levels.changeTest() && r.meanAfter() < r.meanBefore()) {
-                drop = new DropLocation(common[r.split()], common[r.setFirst()], common[r.setLast()],
-                        levels.setLevel(), r.pValue(), r.meanBefore(), r.meanAfter());
+        Units.Change tested = units.change(measured.get(0).series(), levels, notes);
+        if (tested != null) {
+            DropTest.Result r = tested.result();
+            int[] turns = tested.turns();
+            change = new ChangeTest(turns.length, tested.units(), r.statistic(), r.pValue());
+            // a drop: the compared side falls below the baseline, not merely loses a lead it had
+            if (r.pValue() <= levels.changeTest() && r.meanAfter() < r.meanBefore() && r.meanAfter() < 0) {
+                drop = new DropLocation(turns[r.split()], turns[r.setFirst()], turns[r.setLast()], levels.setLevel(),
+                        r.pValue(), r.meanBefore(), r.meanAfter());
             }
-        } else {
-            notes.add("no change test: " + common.length + " turns paired in every run pair, fewer than "
-                    + DropTest.MIN_LENGTH);
         }
+        FlashAttention.differs(a, b).ifPresent(notes::add);
 
         Comparison seedFigures = seedFigures(a, b);
         Inference versusNoise = design == Design.SHARED_HISTORY && !noise.isEmpty()
@@ -170,7 +174,7 @@ public record RepeatedComparison(Comparison seed, Design design, int runs, Pair<
         RepeatedComparison floor = noise.isEmpty() ? null
                 : of(a, noise, List.of(), design, metrics, levels);
         Verdict verdict = Verdicts.of(seedFigures.labels(), design, units, deltas.get(0), drop, levels);
-        FidelitySummary fidelity = FidelitySummary.pooled(b).orElse(null);
+        FidelitySummary fidelity = FidelitySummary.pooled(units.distinctRunsOfB(runs)).orElse(null);
         return new RepeatedComparison(seedFigures, design, runs.runs(), new Pair<>(seeds(a), seeds(b)), deltas,
                 perTurn(measured), change, drop, verdict, levels, versusNoise, fidelity, floor, notes);
     }
@@ -323,6 +327,6 @@ public record RepeatedComparison(Comparison seed, Design design, int runs, Pair<
         for (SessionReport run : runs) {
             seeds.add(run.config().extra().get("seed") instanceof Number n ? n.longValue() : null);
         }
-        return java.util.Collections.unmodifiableList(seeds);
+        return Collections.unmodifiableList(seeds);
     }
 }

@@ -20,17 +20,22 @@ public final class RepeatedComparisonJson {
 
     /** The mean test's name in {@code methods} for shared-history comparisons. */
     public static final String SHARED_MEAN_TEST = "mean of per-turn paired differences; AR(1)-prewhitened "
-            + "equal-weighted-cosine long-run variance (nu = max(2, floor(0.6 T^(2/3))) cosines per run pair) plus "
-            + "the variance between run pairs; Student's t";
+            + "equal-weighted-cosine long-run variance (nu = min(40, max(2, floor(0.6 T^(2/3)))) cosines per run pair) "
+            + "plus the variance between run pairs; Student's t";
 
     /** The mean test's name in {@code methods} for free-running comparisons. */
     public static final String FREE_MEAN_TEST = "difference of run means, one mean per run; pooled two-sample t "
             + "(noise-floor runs as extra variance replicates)";
 
-    /** The change test's name in {@code methods}. */
-    public static final String CHANGE_TEST = "one-sided max-type (CUSUM) test over every split of the per-turn "
-            + "differences, long-run variance from the residuals of the best split, Monte Carlo null; confidence set "
-            + "by likelihood-ratio inversion";
+    /** The change test's name in {@code methods} for shared-history comparisons. */
+    public static final String SHARED_CHANGE_TEST = "one-sided max-type (weighted CUSUM) test over every split of the "
+            + "per-turn differences, turns weighed by their local spread, long-run variance from the residuals of the "
+            + "best split, Monte Carlo null of independent normal series; approximate confidence set by "
+            + "likelihood-ratio inversion";
+
+    /** The change test's name in {@code methods} for free-running comparisons. */
+    public static final String FREE_CHANGE_TEST = "the same statistic, its null from sign flips of whole run pairs (run "
+            + "as unit; needs 7 or more pairs to reach 1 %)";
 
     private RepeatedComparisonJson() {
     }
@@ -90,7 +95,7 @@ public final class RepeatedComparisonJson {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("unit", design == Design.SHARED_HISTORY ? "turn" : "run");
         node.put("mean_test", design == Design.SHARED_HISTORY ? SHARED_MEAN_TEST : FREE_MEAN_TEST);
-        node.put("change_test", CHANGE_TEST);
+        node.put("change_test", design == Design.SHARED_HISTORY ? SHARED_CHANGE_TEST : FREE_CHANGE_TEST);
         node.put("secondary_metrics", "Holm-adjusted p-values; they do not decide the verdict");
         Map<String, Object> level = new LinkedHashMap<>();
         level.put("verdict", levels.verdict());

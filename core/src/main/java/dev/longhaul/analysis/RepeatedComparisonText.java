@@ -1,10 +1,10 @@
 package dev.longhaul.analysis;
 
-import static dev.longhaul.analysis.Verdicts.interval;
-import static dev.longhaul.analysis.Verdicts.p;
-import static dev.longhaul.analysis.Verdicts.percent;
-import static dev.longhaul.analysis.Verdicts.signed;
-import static dev.longhaul.analysis.Verdicts.turnSet;
+import static dev.longhaul.analysis.Figures.interval;
+import static dev.longhaul.analysis.Figures.p;
+import static dev.longhaul.analysis.Figures.percent;
+import static dev.longhaul.analysis.Figures.signed;
+import static dev.longhaul.analysis.Figures.turnSet;
 
 import dev.longhaul.analysis.fidelity.FidelityText;
 import dev.longhaul.analysis.stats.Inference;
@@ -54,7 +54,7 @@ public final class RepeatedComparisonText {
         ChangeTest change = comparison.changeTest();
         DropLocation drop = comparison.drop();
         if (drop != null) {
-            out.add("Drop: quality fell away from turn " + drop.turn() + " (" + percent(drop.setLevel())
+            out.add("Drop: quality fell away from turn " + drop.turn() + " (approximate " + percent(drop.setLevel())
                     + " set: " + turnSet(drop) + "; change test p="
                     + p(drop.pValue()) + "; mean delta " + signed(drop.meanBefore()) + " before, "
                     + signed(drop.meanAfter()) + " from it on)");
@@ -62,7 +62,7 @@ public final class RepeatedComparisonText {
             out.add("Drop: none (change test p=" + p(change.pValue()) + " over " + change.turns()
                     + " turns, level " + percent(comparison.levels().changeTest()) + ")");
         } else {
-            out.add("Drop: not tested (too few turns paired in every run pair)");
+            out.add("Drop: not tested (see the notes)");
         }
         Inference noise = comparison.versusNoiseFloor();
         if (noise != null) {

@@ -1,7 +1,12 @@
 package dev.longhaul.analysis;
 
+import static dev.longhaul.analysis.Figures.interval;
+import static dev.longhaul.analysis.Figures.p;
+import static dev.longhaul.analysis.Figures.percent;
+import static dev.longhaul.analysis.Figures.signed;
+import static dev.longhaul.analysis.Figures.turnSet;
+
 import dev.longhaul.analysis.stats.Inference;
-import dev.longhaul.analysis.stats.Interval;
 import dev.longhaul.analysis.stats.VerdictLevels;
 import dev.longhaul.report.PythonFormat;
 
@@ -17,15 +22,14 @@ final class Verdicts {
         if (units.inconclusive() != null || test == null) {
             String why = units.inconclusive() != null ? units.inconclusive() : "no paired turns to compare";
             String dropped = drop == null ? "" : "; the change test located a drop from turn " + drop.turn()
-                    + ", but " + (design == Design.FREE_RUNNING ? "one free-running run may drift like that by itself"
-                    : "it stands alone");
+                    + ", but without a mean test it stands alone";
             return new Verdict(VerdictKind.INCONCLUSIVE, "inconclusive: " + why + dropped);
         }
         String figures = "quality delta " + signed(test.estimate()) + ", " + percent(test.level()) + " CI "
                 + interval(test.interval()) + ", p=" + p(test.pValue());
         if (drop != null) {
             return new Verdict(VerdictKind.BASELINE_BETTER, labels.a() + " is better: " + labels.b()
-                    + "'s quality fell away from turn " + drop.turn() + " (" + percent(drop.setLevel()) + " set: "
+                    + "'s quality fell away from turn " + drop.turn() + " (approximate " + percent(drop.setLevel()) + " set: "
                     + turnSet(drop) + ", change test p=" + p(drop.pValue()) + "; "
                     + figures + ")");
         }
@@ -37,29 +41,5 @@ final class Verdicts {
         }
         return new Verdict(VerdictKind.NO_DIFFERENCE, "no difference (" + figures + "; no drop at "
                 + percent(levels.changeTest()) + ")");
-    }
-
-    /** {@code turn 20} or {@code turns 18–23}. */
-    static String turnSet(DropLocation drop) {
-        return drop.firstInSet() == drop.lastInSet() ? "turn " + drop.firstInSet()
-                : "turns " + drop.firstInSet() + "\u2013" + drop.lastInSet();
-    }
-
-    static String signed(double x) {
-        double normalized = x + 0.0; // -0.0 reads "+0.000"
-        return (normalized >= 0 ? "+" : "") + PythonFormat.fixed(normalized, 3);
-    }
-
-    static String interval(Interval interval) {
-        return "[" + signed(interval.low()) + ", " + signed(interval.high()) + "]";
-    }
-
-    static String percent(double level) {
-        return new java.math.BigDecimal(Double.toString(level)).movePointRight(2).stripTrailingZeros().toPlainString()
-                + "%";
-    }
-
-    static String p(double p) {
-        return p < 0.0001 ? "<0.0001" : PythonFormat.fixed(p, 4);
     }
 }

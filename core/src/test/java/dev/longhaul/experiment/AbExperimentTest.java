@@ -91,7 +91,7 @@ class AbExperimentTest {
     }
 
     @Test
-    void anArmWithADropFromTurn20IsJudgedWorseAndTheDropLocated() throws Exception {
+    void anArmWithADropFromTurn20IsJudgedWorseOnItsRunMeans() throws Exception {
         ExperimentResult result = experiment(30).arm("f16", noisy(1)).arm("q4_0", noisy(1, 20, Set.of())).repeats(2)
                 .noiseFloor(true).run();
 
@@ -99,10 +99,8 @@ class AbExperimentTest {
         assertTrue(c.quality().significant());
         assertTrue(c.quality().interval().high() < 0, c.quality().toString());
         assertEquals(VerdictKind.BASELINE_BETTER, c.verdict().kind(), c.verdict().text());
-        assertTrue(c.verdict().text().startsWith("f16 is better: q4_0's quality fell away from turn 20"),
-                c.verdict().text());
-        assertEquals(20, c.drop().turn(), c.drop().toString());
-        assertEquals(0.0, c.drop().meanBefore(), "the same noise seed answers identically before the drop");
+        assertTrue(c.verdict().text().startsWith("f16 is better by "), c.verdict().text());
+        assertNull(c.drop(), "two free-running pairs are too few to locate a drop");
         assertTrue(c.perTurn().get(19).deltas().get("quality_score") < -0.2);
     }
 

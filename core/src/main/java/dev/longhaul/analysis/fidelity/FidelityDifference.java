@@ -44,25 +44,26 @@ public record FidelityDifference(List<String> labels, int turns, Inference kldMe
      * @param labelX the first arm's label
      * @param x      its runs (repeat by repeat)
      * @param labelY the second arm's label
-     * @param y      its runs, paired with {@code x} by position
+     * @param y      its runs, paired with {@code x} by {@code ab_repeat}, or by position when the reports have none
      * @return the difference; empty when fewer than {@value RatioEstimate#MIN_UNITS} units pair up
+     * @throws IllegalArgumentException when runs without {@code ab_repeat} do not pair up, or a KLD is no number
      */
     public static Optional<FidelityDifference> of(String labelX, List<SessionReport> x, String labelY,
                                                   List<SessionReport> y) {
         List<double[]> units = new ArrayList<>(); // {K_x, K_y, same_x, same_y, n}
-        for (int r = 0; r < Math.min(x.size(), y.size()); r++) {
+        for (SessionReport[] pair : pairs(x, y)) {
             Map<Integer, TurnMetrics> byTurn = new HashMap<>();
-            for (TurnMetrics t : y.get(r).turnMetrics()) {
+            for (TurnMetrics t : pair[1].turnMetrics()) {
                 byTurn.put(t.turn(), t);
             }
-            for (TurnMetrics tx : x.get(r).turnMetrics()) {
+            for (TurnMetrics tx : pair[0].turnMetrics()) {
                 TurnMetrics ty = byTurn.get(tx.turn());
                 if (ty == null || !(tx.values().get(TokenFidelity.KLD_VALUES) instanceof List<?> kx)
                         || !(ty.values().get(TokenFidelity.KLD_VALUES) instanceof List<?> ky)
                         || kx.isEmpty() || kx.size() != ky.size()) {
                     continue;
                 }
-                units.add(new double[] {sum(kx), sum(ky), tx.number(TokenFidelity.SAME_TOP_TOKENS).doubleValue(),
+                units.add(new double[] {sum(kx, tx), sum(ky, ty), tx.number(TokenFidelity.SAME_TOP_TOKENS).doubleValue(),
                     ty.number(TokenFidelity.SAME_TOP_TOKENS).doubleValue(), kx.size()});
             }
         }
@@ -93,10 +94,42 @@ public record FidelityDifference(List<String> labels, int turns, Inference kldMe
         return m;
     }
 
-    private static double sum(List<?> values) {
+    /**
+     * The runs of the two arms that answered one conversation: matched by {@code ab_repeat} when the reports carry
+     * it (an interrupted study may hold different repeats of each arm), else by position, which needs as many runs.
+     */
+    private static List<SessionReport[]> pairs(List<SessionReport> x, List<SessionReport> y) {
+        List<SessionReport[]> pairs = new ArrayList<>();
+        if (x.stream().allMatch(r -> r.config().extra().get("ab_repeat") != null)
+                && y.stream().allMatch(r -> r.config().extra().get("ab_repeat") != null)) {
+            Map<Object, SessionReport> byRepeat = new HashMap<>();
+            y.forEach(r -> byRepeat.put(r.config().extra().get("ab_repeat"), r));
+            for (SessionReport r : x) {
+                SessionReport other = byRepeat.get(r.config().extra().get("ab_repeat"));
+                if (other != null) {
+                    pairs.add(new SessionReport[] {r, other});
+                }
+            }
+            return pairs;
+        }
+        if (x.size() != y.size()) {
+            throw new IllegalArgumentException("fidelity of two arms is compared run by run: " + x.size() + " runs and "
+                    + y.size() + " runs without ab_repeat to match them");
+        }
+        for (int i = 0; i < x.size(); i++) {
+            pairs.add(new SessionReport[] {x.get(i), y.get(i)});
+        }
+        return pairs;
+    }
+
+    private static double sum(List<?> values, TurnMetrics turn) {
         double s = 0;
         for (Object v : values) {
-            s += ((Number) v).doubleValue();
+            if (!(v instanceof Number n)) {
+                throw new IllegalArgumentException("turn " + turn.turn() + ": '" + TokenFidelity.KLD_VALUES + "' holds "
+                        + v + ", not a number");
+            }
+            s += n.doubleValue();
         }
         return s;
     }

@@ -28,8 +28,9 @@ import java.util.Optional;
  * <p><b>Intervals over turns.</b> The positions of one answer depend on each other (one early change moves everything
  * after it), so llama-perplexity's standard errors, which treat positions as independent, are too small for a run.
  * The mean KLD and the same-top rate get a 95 % t-interval of the ratio estimator with the turn as the unit
- * ({@link RatioEstimate}: {@code T − 1} degrees of freedom), given from {@value RatioEstimate#MIN_UNITS} turns on;
- * with fewer there is none ("too few turns for an interval").
+ * ({@link RatioEstimate}: {@code T − 1} degrees of freedom; on the log scale for KLD, which is positive and
+ * right-skewed; clipped to [0, 1] for the rate), given from {@value RatioEstimate#MIN_UNITS} turns on; with fewer
+ * there is none ("too few turns for an interval").
  *
  * @param runs                  the runs pooled
  * @param turns                 the turns with fidelity figures, over all runs
@@ -130,8 +131,9 @@ public record FidelitySummary(int runs, int turns, int topK, FidelityStats stats
         Inference sameTopRate = null;
         if (turns.size() >= RatioEstimate.MIN_UNITS) {
             double[] positions = turns.stream().mapToDouble(f -> f.kld.length).toArray();
-            kldMean = RatioEstimate.of(turns.stream().mapToDouble(f -> f.kldSum).toArray(), positions, LEVEL);
-            sameTopRate = RatioEstimate.of(turns.stream().mapToDouble(f -> f.sameTop).toArray(), positions, LEVEL);
+            kldMean = RatioEstimate.ofPositive(turns.stream().mapToDouble(f -> f.kldSum).toArray(), positions, LEVEL);
+            sameTopRate = RatioEstimate.of(turns.stream().mapToDouble(f -> f.sameTop).toArray(), positions, LEVEL)
+                    .clippedTo(0, 1);
         }
         List<TurnFigures> greedy = turns.stream().filter(f -> f.greedy).toList();
         double[] departures = greedy.stream().filter(f -> f.firstDivergence != null)

@@ -40,6 +40,16 @@ public record Inference(double estimate, double standardError, double degreesOfF
     }
 
     /**
+     * @param low  the least value the estimated quantity can take
+     * @param high the greatest
+     * @return this inference with its interval kept within {@code [low, high]}
+     */
+    public Inference clippedTo(double low, double high) {
+        return new Inference(estimate, standardError, degreesOfFreedom, level,
+                new Interval(Math.max(low, interval.low()), Math.min(high, interval.high())), pValue);
+    }
+
+    /**
      * @param alpha a test level
      * @return whether the p-value is at most {@code alpha}
      */

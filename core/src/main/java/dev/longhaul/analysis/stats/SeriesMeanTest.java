@@ -11,9 +11,10 @@ import java.util.List;
  * {@code m}: the long-run variance {@code Ω} is estimated from two independent parts, the within-series part of
  * {@link LongRunVariance} (each series centred on its own mean) with {@code Σ ν_r} degrees of freedom and the
  * between-series part {@code Σ T_r (m_r − m)²} with {@code R − 1}:
- * {@code Ω̂ = (within + between) / (Σ ν_r + R − 1)}. The between part keeps the test honest when repeats differ in
- * level. Then {@code SE = √(Ω̂ / N)} and the interval and p-value come from Student's t with {@code Σ ν_r + R − 1}
- * degrees of freedom.
+ * {@code Ω̂ = (within + between) / (Σ ν_r + R − 1)}: under "no difference" both parts estimate the same {@code Ω},
+ * and the between part also carries some of the variance repeats have when they differ in level (pooled with the
+ * within part's many degrees of freedom, not all of it). Then {@code SE = √(Ω̂ / N)} and the interval and p-value come
+ * from Student's t with {@code Σ ν_r + R − 1} degrees of freedom.
  */
 public final class SeriesMeanTest {
 

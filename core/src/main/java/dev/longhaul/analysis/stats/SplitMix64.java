@@ -2,8 +2,8 @@ package dev.longhaul.analysis.stats;
 
 /**
  * The SplitMix64 generator (Steele, Lea and Flood, 2014): a 64-bit state advanced by the golden-ratio increment and
- * mixed by two multiply-xorshift rounds. Chosen because every resample of this package must be reproducible outside
- * Java — it is five lines in any language — not for speed or statistical strength beyond what resampling needs.
+ * mixed by two multiply-xorshift rounds. Chosen because every Monte Carlo draw of this package must be reproducible
+ * outside Java — it is five lines in any language — not for speed or statistical strength beyond what resampling needs.
  */
 public final class SplitMix64 {
 
@@ -34,10 +34,6 @@ public final class SplitMix64 {
         return (int) Long.remainderUnsigned(next(), bound);
     }
 
-    /** @return a fair coin: true when the next value's top bit is set */
-    public boolean nextSign() {
-        return next() < 0;
-    }
 
     /** @return a double uniform in [0, 1): the top 53 bits of the next value */
     public double nextDouble() {

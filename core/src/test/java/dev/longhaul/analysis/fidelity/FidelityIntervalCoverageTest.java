@@ -12,7 +12,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * How often the 95 % interval over turns of a run's mean KLD holds the true mean, simulated: turns of 16–96 forced
+ * How often the 95 % interval over turns of a run's mean KLD (the log-scale ratio interval FidelitySummary gives it)
+ * holds the true mean, simulated: turns of 16–96 forced
  * tokens whose mean KLD is log-normal around 0.05 — log-SD 0.5, and 1.1 as the bundled model's q4_0 turns have it
  * (heavy-tailed, so no interval from 10 turns is exact). The table goes to
  * {@code core/target/fidelity-coverage.md} and docs/fidelity.md.
@@ -56,7 +57,7 @@ class FidelityIntervalCoverageTest {
                 double mean = truth * Math.exp(logSd * random.nextGaussian() - logSd * logSd / 2);
                 sums[t] = positions[t] * mean;
             }
-            Inference r = RatioEstimate.of(sums, positions, FidelitySummary.LEVEL);
+            Inference r = RatioEstimate.ofPositive(sums, positions, FidelitySummary.LEVEL);
             if (r.interval().contains(truth)) {
                 covered++;
             }

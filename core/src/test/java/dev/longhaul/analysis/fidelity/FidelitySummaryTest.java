@@ -67,8 +67,9 @@ class FidelitySummaryTest {
             turns.add(turn(t + 1, kld, t % 2, null));
         }
         FidelitySummary twelve = FidelitySummary.of(report(turns)).orElseThrow();
-        assertEquals(RatioEstimate.of(sums, positions, 0.95), twelve.kldMean());
-        assertEquals(RatioEstimate.of(same, positions, 0.95), twelve.sameTopRate());
+        assertEquals(RatioEstimate.ofPositive(sums, positions, 0.95), twelve.kldMean(), "on the log scale");
+        assertEquals(RatioEstimate.of(same, positions, 0.95).clippedTo(0, 1), twelve.sameTopRate());
+        assertTrue(twelve.sameTopRateInterval().low() >= 0 && twelve.sameTopRateInterval().high() <= 1);
         assertEquals(twelve.stats().kldMean(), twelve.kldMean().estimate(), 1e-15, "the pooled mean");
     }
 

@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
                 + "llama-server binary with the arm's cache type, runs over HTTP and stops it. By default every arm "
                 + "answers the baseline's conversation (shared history) greedily (temperature 0) and the baseline's "
                 + "answers are forced through each arm for token fidelity; --free-running plays each arm's own "
-                + "conversation, which needs --repeats 3 or more for a verdict. Every run journals its turns "
+                + "conversation, which needs --repeats 2 or more for a verdict (5 to have power). Every run journals its turns "
                 + "(DIR/<kv-type>.turns.jsonl); after Ctrl-C, SIGTERM or a crash, --resume DIR continues the study.")
 final class AbCommand implements Callable<Integer> {
 
@@ -110,7 +110,7 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--free-running",
             description = "Every arm plays its own conversation, its history made of its own answers (the seed's "
                     + "design). Runs then drift as wholes, so the run is the unit: the verdict needs --repeats of at "
-                    + "least 2 (3 or more to have power) and sampling (temperature > 0).")
+                    + "least 2 (5 or more to have power, 7 or more to locate a drop) and sampling (temperature > 0).")
     boolean freeRunning;
 
     @Option(names = "--noise-floor",
@@ -533,7 +533,7 @@ final class AbCommand implements Callable<Integer> {
     private void designNotes(PrintWriter out, boolean greedy) {
         if (freeRunning && repeats < RunMeansTest.MIN_RUNS) {
             out.println("Note: one free-running run per arm: the verdict will be inconclusive, since run-to-run drift "
-                    + "cannot be told from the arm (give --repeats 3 or more, or leave out --free-running).");
+                    + "cannot be told from the arm (give --repeats 5 or more, or leave out --free-running).");
         } else if (freeRunning && greedy) {
             out.println("Note: free-running repeats at temperature 0 play the same conversation whatever the seed: they "
                     + "count as one run and the verdict will be inconclusive (give --temperature > 0).");
