@@ -291,7 +291,9 @@ final class LlamaCppBackend implements Backend, TeacherForcing {
         } else {
             facts.put("kv_log_unavailable", report != null ? "llama.cpp logged no KV cache lines" : probe.unavailable());
         }
+        Integer trained = file.header().contextLength().filter(n -> n > 0 && n <= Integer.MAX_VALUE)
+                .map(Long::intValue).orElse(null);
         return new BackendInfo(LlamaCppProvider.NAME, file.displayName(), LlamaCppSettings.kvLabel(typeK, typeV),
-                contextSize, facts);
+                contextSize, trained, facts);
     }
 }

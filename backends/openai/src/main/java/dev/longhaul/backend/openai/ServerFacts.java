@@ -64,8 +64,10 @@ final class ServerFacts {
             contextSize = config.contextSize().orElse(null);
         }
         String kvType = settings.serverLog() == null ? null : kvFromLog(settings.serverLog(), config, facts);
+        Integer trained = facts.get("n_ctx_train") instanceof Long n && n > 0 && n <= Integer.MAX_VALUE
+                ? n.intValue() : null;
         return new BackendInfo(config.provider(), model != null ? model : settings.model(), kvType, contextSize,
-                facts);
+                trained, facts);
     }
 
     private static String fromModels(HttpTransport transport, CompletionSettings settings, Map<String, Object> facts,

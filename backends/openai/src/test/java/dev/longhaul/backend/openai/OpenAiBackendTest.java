@@ -268,6 +268,7 @@ class OpenAiBackendTest {
         assertEquals("llama-server", info.provider());
         assertEquals("tiny-code-chat.gguf", info.model());
         assertEquals(4096, info.contextSize());
+        assertEquals(4096, info.trainedContextSize(), "meta.n_ctx_train of /v1/models");
         assertNull(info.kvType(), "no endpoint reveals the KV cache type");
         Map<String, Object> f = info.facts();
         assertEquals("tiny-code-chat.gguf", f.get("model_alias"));
