@@ -284,6 +284,18 @@ class OpenAiBackendTest {
     }
 
     @Test
+    void aConfiguredContextTheServerDoesNotRunIsKeptBesideTheOneItDoes() {
+        server.enqueue(recording("02-props").reply(), recording("03-v1-models").reply());
+        var info = assertDoesNotThrowInfo(seedSettings().contextSize(8192).build());
+        assertEquals(4096, info.contextSize(), "what /props says the slot holds");
+        assertEquals(8192, info.facts().get("context_size_configured"));
+
+        server.enqueue(recording("02-props").reply(), recording("03-v1-models").reply());
+        var same = assertDoesNotThrowInfo(seedSettings().contextSize(4096).build());
+        assertFalse(same.facts().containsKey("context_size_configured"));
+    }
+
+    @Test
     void retriesPropsWhileLoading() {
         server.enqueue(recording("00-health-loading").reply(), recording("02-props").reply(),
                 recording("03-v1-models").reply());

@@ -1,6 +1,7 @@
 package dev.longhaul.cli.realservers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.backend.openai.managed.LaunchOptions;
@@ -39,6 +40,7 @@ class RealTrainedContextTest {
         SessionReport report = run(LlamaCppTool.UPSTREAM_SERVER.require(), "upstream");
 
         assertContexts(report, TRAINED);
+        assertEquals(REQUESTED, backendFacts(report).get("context_size_configured"), "the -c it was asked for");
         assertEquals(1, report.turnMetrics().size());
         FailedTurn past = report.failedTurns().get(0);
         assertEquals(2, past.turn());
@@ -53,6 +55,7 @@ class RealTrainedContextTest {
         SessionReport report = run(LlamaCppTool.TURBO_SERVER.require(), "fork");
 
         assertContexts(report, REQUESTED);
+        assertFalse(backendFacts(report).containsKey("context_size_configured"), "it runs the -c it was asked for");
         assertEquals(0, report.failedTurns().size(), report.failedTurns().toString());
         TurnMetrics inside = report.turnMetrics().get(0);
         TurnMetrics past = report.turnMetrics().get(1);
@@ -66,11 +69,15 @@ class RealTrainedContextTest {
 
     /** Trained context 4096 from {@code /v1/models}, the slot's from {@code /props}, both in the report's config. */
     private static void assertContexts(SessionReport report, int slot) {
-        Map<?, ?> facts = (Map<?, ?>) report.config().extra().get("backend_info");
+        Map<?, ?> facts = backendFacts(report);
         assertEquals(TRAINED, ((Number) facts.get("n_ctx_train")).intValue());
         assertEquals(TRAINED, ((Number) report.config().extra().get("context_train")).intValue());
         assertEquals(slot, ((Number) facts.get("server_n_ctx")).intValue());
         assertEquals(slot, ((Number) report.config().extra().get("context_size")).intValue());
+    }
+
+    private static Map<?, ?> backendFacts(SessionReport report) {
+        return (Map<?, ?>) report.config().extra().get("backend_info");
     }
 
     /** Two turns of about 2250 prompt tokens each (the second carries the first), 8 answer tokens, greedy. */
@@ -83,7 +90,7 @@ class RealTrainedContextTest {
                 .withSeed(42L).withThreads(1);
         try (ManagedLlamaServer server = ManagedLlamaServer.start(binary, Checkout.bundledModel(), "f16", options)) {
             CliTest.Result r = CliTest.longhaul("run", "--backend", "llama-server", "--url",
-                    server.baseUrl().toString(), "--script", script.toString(), "--turns", "2", "--max-tokens", "8",
+                    server.baseUrl().toString(), "--script", script.toString(), "--turns", "2", "--max-tokens", "8", "--context-size", Integer.toString(REQUESTED),
                     "--temperature", "0", "--delay", "0", "--no-stream", "--quiet", "--no-checkpoint", "-o",
                     output.toString());
             assertEquals(0, r.code(), r.out() + r.err());
