@@ -105,10 +105,14 @@ final class RunCommand implements Callable<Integer> {
             ReportCommand.writeHtml(ReportSet.of(List.of(report)), ReportCommand.htmlBeside(target), out,
                     spec.commandLine().getErr());
             out.flush();
+            // Said while the guard still holds the JVM: after close() a SIGTERM's shutdown may end it first.
+            if (report.config().extra().get("stopped_early") != null) {
+                spec.commandLine().getErr().println("longhaul: run stopped early: "
+                        + report.config().extra().get("stopped_early"));
+                spec.commandLine().getErr().flush();
+            }
         }
-        Object stopped = report.config().extra().get("stopped_early");
-        if (stopped != null) {
-            spec.commandLine().getErr().println("longhaul: run stopped early: " + stopped);
+        if (report.config().extra().get("stopped_early") != null) {
             return InterruptGuard.shuttingDown() || Thread.interrupted() ? Main.EXIT_INTERRUPTED : Main.EXIT_INCOMPLETE;
         }
         return 0;
