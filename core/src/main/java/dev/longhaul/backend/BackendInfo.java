@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param kvType      the KV cache type that was actually applied, or null when the backend cannot know it
  *                    (servers do not reveal it; the embedded backend does)
  * @param contextSize the context window in tokens, or null when unknown
+ * @param trainedContextSize the context length the model was trained for (its GGUF's
+ *                    {@code <arch>.context_length}), or null when unknown; a server may run a larger window, and
+ *                    the turns past this length are then marked in the report
  * @param facts       further facts (server build, parameter count, …), scalar values only, in report order
  */
 public record BackendInfo(String provider, String model, String kvType, Integer contextSize,
-                          Map<String, Object> facts) {
+                          Integer trainedContextSize, Map<String, Object> facts) {
 
     /**
      * Copies {@code facts} into an unmodifiable ordered map.
@@ -26,11 +29,25 @@ public record BackendInfo(String provider, String model, String kvType, Integer 
      * @param kvType      the KV cache type that was actually applied, or null when the backend cannot know it
      *                    (servers do not reveal it; the embedded backend does)
      * @param contextSize the context window in tokens, or null when unknown
+     * @param trainedContextSize the context length the model was trained for, or null when unknown
      * @param facts       further facts (server build, parameter count, …), scalar values only, in report order
      */
     public BackendInfo {
         Objects.requireNonNull(provider, "provider");
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts == null ? Map.of() : facts));
+    }
+
+    /**
+     * Info without the model's trained context length.
+     *
+     * @param provider    the provider name
+     * @param model       the model name the server or file reports, or null
+     * @param kvType      the KV cache type that was actually applied, or null when the backend cannot know it
+     * @param contextSize the context window in tokens, or null when unknown
+     * @param facts       further facts, scalar values only, in report order
+     */
+    public BackendInfo(String provider, String model, String kvType, Integer contextSize, Map<String, Object> facts) {
+        this(provider, model, kvType, contextSize, null, facts);
     }
 
     /**

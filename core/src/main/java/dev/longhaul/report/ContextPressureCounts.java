@@ -26,6 +26,8 @@ public record ContextPressureCounts(int nearTurns, int fullTurns, int truncation
     public static final String CONTEXT_PRESSURE = "context_pressure";
     /** Per-turn key: true when the prompt looks truncated by the server; absent otherwise. */
     public static final String TRUNCATION_SUSPECTED = "context_truncated_suspected";
+    /** Per-turn key: true when the prompt and the answer went past the model's trained context; absent otherwise. */
+    public static final String PAST_TRAINED_CONTEXT = "past_trained_context";
     /** {@link #CONTEXT_PRESSURE} value: the prompt filled at least 90% of the context. */
     public static final String NEAR = "near";
     /** {@link #CONTEXT_PRESSURE} value: the prompt, or prompt and answer, reached the context size. */
@@ -57,10 +59,12 @@ public record ContextPressureCounts(int nearTurns, int fullTurns, int truncation
 
     /**
      * @param turn an answered turn
-     * @return whether it was near or past the context size or suspected of a truncated prompt
+     * @return whether it was near or past the context size, suspected of a truncated prompt, or past the model's
+     *         trained context
      */
     public static boolean isPressured(TurnMetrics turn) {
-        return turn.values().get(CONTEXT_PRESSURE) != null || Boolean.TRUE.equals(turn.values().get(TRUNCATION_SUSPECTED));
+        return turn.values().get(CONTEXT_PRESSURE) != null || Boolean.TRUE.equals(turn.values().get(TRUNCATION_SUSPECTED))
+                || Boolean.TRUE.equals(turn.values().get(PAST_TRAINED_CONTEXT));
     }
 
     /** @return whether any turn was pressured */

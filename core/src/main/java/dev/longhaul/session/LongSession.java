@@ -3,6 +3,7 @@ package dev.longhaul.session;
 import dev.longhaul.analysis.DegradationDetector;
 import dev.longhaul.analysis.Summaries;
 import dev.longhaul.analysis.pressure.PressuredAlerts;
+import dev.longhaul.analysis.pressure.TrainedContext;
 import dev.longhaul.analysis.pressure.TurnContext;
 import dev.longhaul.analysis.probes.ProbeScorer;
 import dev.longhaul.backend.Backend;
@@ -64,6 +65,8 @@ public final class LongSession {
     private final Checkpoint.Contents resumed;
     /** The context window in tokens once the run's config is known (null when unknown): each turn is measured against it. */
     private Integer contextSize;
+    /** The model's trained context once the run's config is known (null when unknown): turns past it are marked. */
+    private TrainedContext trainedContext;
 
     LongSession(SessionBuilder b) {
         if (b.backendConfig != null) {
@@ -164,7 +167,7 @@ public final class LongSession {
             }
             throw e;
         }
-        contextSize = contextSizeOf(config);
+        measureAgainst(config);
         listeners.forEach(l -> notify(() -> l.onStart(config)));
         return new SteppedSession(this, backend, suppliedBackend == null, config, started,
                 new RunState(historyWindow, saveResponses), script.turns(turns), checkpoint,
@@ -194,7 +197,7 @@ public final class LongSession {
                 checkpoint = create(CheckpointStart.toJson(config, settings(), script, backendConfig));
             }
         }
-        contextSize = contextSizeOf(config);
+        measureAgainst(config);
         listeners.forEach(l -> notify(() -> l.onStart(config)));
         try {
             String stoppedEarly = playTurns(backend, state, checkpoint, started);
@@ -377,6 +380,9 @@ public final class LongSession {
         if (contextWindow != null) {
             extra.put("context_size", contextWindow);
         }
+        if (info.trainedContextSize() != null) {
+            extra.put("context_train", info.trainedContextSize());
+        }
         extra.put("delay_s", delay.toMillis() / 1000.0);
         extra.put("script", script.name());
         extra.put("scorer", scorer.getClass().getName());
@@ -388,8 +394,20 @@ public final class LongSession {
         return new RunConfig(backendLabel, model, kvType, turns, historyWindow, PythonTimestamps.isoFormat(started), extra);
     }
 
-    private static Integer contextSizeOf(RunConfig config) {
-        return config.extra().get("context_size") instanceof Number n && n.intValue() > 0 ? n.intValue() : null;
+    /** Takes the context window and the trained context the run's config records (also a resumed run's). */
+    private void measureAgainst(RunConfig config) {
+        contextSize = positive(config.extra().get("context_size"));
+        Integer trained = positive(config.extra().get("context_train"));
+        trainedContext = trained == null ? null : new TrainedContext(trained);
+        if (trained != null && contextSize != null && contextSize > trained) {
+            log.warn("the context window ({} tokens) is larger than the model's trained context ({} tokens): turns "
+                    + "past {} tokens are extrapolation and are marked past_trained_context", contextSize, trained,
+                    trained);
+        }
+    }
+
+    private static Integer positive(Object value) {
+        return value instanceof Number n && n.intValue() > 0 ? n.intValue() : null;
     }
 
     /**
@@ -423,6 +441,9 @@ public final class LongSession {
             int promptChars = request.messages().stream().mapToInt(m -> m.content().length()).sum();
             new TurnContext(promptChars, stats.promptTokens(), stats.completionTokens(), contextSize)
                     .values(earlier).forEach(values::putIfAbsent);
+        }
+        if (trainedContext != null) {
+            trainedContext.values(stats.promptTokens(), stats.completionTokens()).forEach(values::putIfAbsent);
         }
         ProbeScorer.score(turn, request.messages(), response.content(), earlier).forEach(values::putIfAbsent);
         return new TurnMetrics(turn.turn(), turn.phase(), values);

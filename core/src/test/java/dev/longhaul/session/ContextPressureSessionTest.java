@@ -55,6 +55,20 @@ class ContextPressureSessionTest {
     }
 
     @Test
+    void turnsPastTheTrainedContextInsideALargerWindowAreMarked() throws Exception {
+        SessionReport report = run(ScriptedBackend.healthy().withContextSize(4096, false).withTrainedContextSize(500), 6);
+
+        assertEquals(500, report.config().extra().get("context_train"));
+        for (TurnMetrics t : report.turnMetrics()) {
+            boolean past = t.number("prompt_eval_count").intValue() + t.number("tokens_generated").intValue() > 500;
+            assertEquals(past ? Boolean.TRUE : null, t.values().get("past_trained_context"), "turn " + t.turn());
+            assertEquals(past, ContextPressureCounts.isPressured(t), "turn " + t.turn() + " counts as pressure");
+        }
+        assertEquals(Arrays.asList(null, null, null, null, true, true), column(report, "past_trained_context"));
+        assertTrue(column(report, "context_pressure").stream().allMatch(v -> v == null), "the window has room");
+    }
+
+    @Test
     void aPromptFillingNinetyPercentWithRoomForTheAnswerIsNear() throws Exception {
         // from turn 8 the answers are short (26 tokens): prompts of 546 to 573 tokens of 600 leave room for them
         SessionReport report = run(new ScriptedBackend(Set.of(), 8, null).withContextSize(600, true), 12);

@@ -37,6 +37,7 @@ public final class ScriptedBackend implements Backend {
     private int turnsBefore;
     private Map<String, String> recall = Map.of();
     private Integer contextSize = 4096;
+    private Integer trainedContextSize;
     private boolean dropsOldestMessages;
     private Long variation;
 
@@ -105,6 +106,16 @@ public final class ScriptedBackend implements Backend {
     }
 
     /**
+     * @param tokens the trained context length it reports for its model (it still answers past it, as the
+     *               TurboQuant fork's llama-server does)
+     * @return this backend
+     */
+    public ScriptedBackend withTrainedContextSize(int tokens) {
+        this.trainedContextSize = tokens;
+        return this;
+    }
+
+    /**
      * @return this backend, reporting no context size in its info (as a server without such an API)
      */
     public ScriptedBackend withoutKnownContextSize() {
@@ -137,7 +148,8 @@ public final class ScriptedBackend implements Backend {
 
     @Override
     public BackendInfo info() {
-        return new BackendInfo("scripted", "scripted-model", kvType, contextSize, java.util.Map.of());
+        return new BackendInfo("scripted", "scripted-model", kvType, contextSize, trainedContextSize,
+                java.util.Map.of());
     }
 
     private List<ChatMessage> visible(List<ChatMessage> sent) {

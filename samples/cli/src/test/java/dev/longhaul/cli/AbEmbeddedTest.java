@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,5 +77,26 @@ class AbEmbeddedTest {
         assertEquals(2, r.code(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("q3_k"), r.err());
+    }
+
+    @Test
+    void aModelOfAnArchitectureTheBundledLlamaCppLacksIsOneLineWithTheWayOut() throws Exception {
+        Path qwen3 = Files.write(dir.resolve("qwen3.gguf"), ggufHeader("qwen3"));
+        CliTest.Result r = CliTest.longhaul("ab", "--model-file", qwen3.toString(), "--turns", "1",
+                "--output-dir", dir.resolve("out").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("longhaul: llamacpp: model file " + qwen3 + " has architecture 'qwen3', which "
+                + "the bundled llama.cpp (build 4916 in de.kherud:llama 4.2.0) cannot load; run it on a current "
+                + "llama-server instead: ab --server-bin PATH/llama-server"), r.err());
+    }
+
+    /** A GGUF v3 header with no tensors and one metadata key, general.architecture. */
+    private static byte[] ggufHeader(String architecture) {
+        byte[] key = "general.architecture".getBytes(StandardCharsets.UTF_8);
+        byte[] value = architecture.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + 4 + 8 + 8 + 8 + key.length + 4 + 8 + value.length)
+                .order(ByteOrder.LITTLE_ENDIAN).put("GGUF".getBytes(StandardCharsets.US_ASCII)).putInt(3).putLong(0)
+                .putLong(1).putLong(key.length).put(key).putInt(8).putLong(value.length).put(value).array();
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -65,12 +66,21 @@ final class TransportFailures {
             return unreachable(why, t);
         }
         if (t instanceof IOException) {
-            return AttemptFailure.of(new BackendException(Kind.CONNECTION_LOST, serverName + " at " + uri
+            BackendException lost = new BackendException(Kind.CONNECTION_LOST, serverName + " at " + uri
                     + " closed the connection before the whole answer arrived (" + describe(t, "I/O error") + ")",
-                    1, t));
+                    1, t);
+            // Not one byte of an answer: most often a kept-alive connection the server had closed just before the
+            // request went out (llama-server closes it after every streamed answer), so retry at once, no backoff.
+            return answeredNothing(t) ? new AttemptFailure(lost, true, Optional.of(Duration.ZERO))
+                    : AttemptFailure.of(lost);
         }
         return AttemptFailure.of(new BackendException(Kind.BAD_RESPONSE, serverName + " at " + uri
                 + " could not be read: " + describe(t, t.getClass().getSimpleName()), 1, t));
+    }
+
+    /** The JDK client's words for a connection that closed before the status line's first byte. */
+    private static boolean answeredNothing(Throwable t) {
+        return String.valueOf(t.getMessage()).contains("header parser received no bytes");
     }
 
     private AttemptFailure unreachable(String why, Throwable t) {

@@ -119,6 +119,23 @@ class HttpTransportTest {
         }
     }
 
+    /**
+     * A real llama-server closes the connection after every streamed answer although it sent {@code Keep-Alive}; a
+     * request sent on it before the client noticed gets no byte back. That is retried at once, without a backoff.
+     */
+    @Test
+    void aRequestOnAConnectionTheServerClosedWithoutAWordIsRetriedAtOnce() throws BackendException {
+        server.enqueue(json(200, "OK", OK_JSON), Reply.closeWithoutAnswer(), json(200, "OK", OK_JSON));
+        transport().postJson("/v1/x", body());
+
+        JsonResponse second = transport.postJson("/v1/x", body());
+
+        assertEquals("ok", second.body().path("status").asText());
+        assertEquals(2, second.attempts());
+        assertEquals(List.of(Duration.ZERO), sleeps, "no backoff");
+        assertEquals(3, server.requests().size());
+    }
+
     @Test
     void retriesARefusedConnectionAndSucceeds() throws BackendException {
         server.stopListening();

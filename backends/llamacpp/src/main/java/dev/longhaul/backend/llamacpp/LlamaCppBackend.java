@@ -53,8 +53,8 @@ final class LlamaCppBackend implements Backend, TeacherForcing {
     }
 
     /**
-     * Checks the config, the model file and (unless {@code kv_log=off}) what llama.cpp makes of them in a probe
-     * process, then loads the model.
+     * Checks the config, the model file, its architecture ({@link BundledArchitectures}) and (unless
+     * {@code kv_log=off}) what llama.cpp makes of them in a probe process, then loads the model.
      *
      * @param config the config
      * @return the loaded backend
@@ -63,6 +63,7 @@ final class LlamaCppBackend implements Backend, TeacherForcing {
     static LlamaCppBackend open(BackendConfig config) throws BackendException {
         LlamaCppSettings settings = LlamaCppSettings.from(config);
         ModelFile modelFile = ModelFile.resolve(settings.modelFile());
+        BundledArchitectures.check(modelFile);
         int contextSize = settings.contextSize().orElseGet(() -> defaultContextSize(modelFile.header()));
         ModelLoadSpec spec = new ModelLoadSpec(modelFile.path(), contextSize, settings.threads(), settings.typeK(),
                 settings.typeV(), settings.flashAttentionOn());
@@ -290,7 +291,9 @@ final class LlamaCppBackend implements Backend, TeacherForcing {
         } else {
             facts.put("kv_log_unavailable", report != null ? "llama.cpp logged no KV cache lines" : probe.unavailable());
         }
+        Integer trained = file.header().contextLength().filter(n -> n > 0 && n <= Integer.MAX_VALUE)
+                .map(Long::intValue).orElse(null);
         return new BackendInfo(LlamaCppProvider.NAME, file.displayName(), LlamaCppSettings.kvLabel(typeK, typeV),
-                contextSize, facts);
+                contextSize, trained, facts);
     }
 }

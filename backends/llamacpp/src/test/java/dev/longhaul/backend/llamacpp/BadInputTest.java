@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad model files, cache types and oversized prompts give one-line errors and never crash the JVM. */
 class BadInputTest {
@@ -51,22 +53,35 @@ class BadInputTest {
 
     @Test
     void wellFormedFileThatLlamaCppRefusesIsExplainedByTheProbe() throws IOException {
-        Path file = GgufTestFiles.withoutTensors(dir.resolve("alien.gguf"),
-                Map.of("general.architecture", "alien", "general.name", "alien"));
+        Path file = GgufTestFiles.withoutTensors(dir.resolve("hollow.gguf"),
+                Map.of("general.architecture", "llama", "general.name", "hollow"));
         String message = configurationError(withModel(file, "probe"));
         assertTrue(message.startsWith("llamacpp: llama.cpp could not load model file " + file
                 + " with n_ctx 4096, KV cache f16, flash attention off: "), message);
-        assertTrue(message.contains("unknown model architecture: 'alien'"), message);
+        assertTrue(message.contains("key not found in model: llama.context_length"), message);
         assertEquals(1, message.lines().count());
     }
 
     @Test
     void wellFormedFileThatLlamaCppRefusesWithoutTheProbeStillFailsCleanly() throws IOException {
-        Path file = GgufTestFiles.withoutTensors(dir.resolve("alien.gguf"), Map.of("general.architecture", "alien"));
+        Path file = GgufTestFiles.withoutTensors(dir.resolve("hollow.gguf"), Map.of("general.architecture", "llama"));
         String message = configurationError(withModel(file, "off"));
         assertEquals("llamacpp: llama.cpp could not load model file " + file + " with n_ctx 4096, KV cache f16, "
                 + "flash attention off: could not load model from given file path (set option kv_log=probe or "
                 + "native_log=stderr to see why)", message);
+    }
+
+    /** The architectures of current models that llama.cpp build 4916 lacks, and one no llama.cpp has. */
+    @ParameterizedTest
+    @ValueSource(strings = {"qwen3", "qwen3moe", "llama4", "gemma3n", "gpt-oss", "glm4", "qwen35", "qwen35moe", "alien"})
+    void anArchitectureTheBundledLlamaCppLacksIsNamedWithTheWayOut(String architecture) throws IOException {
+        Path file = GgufTestFiles.withoutTensors(dir.resolve(architecture + ".gguf"),
+                Map.of("general.architecture", architecture, "general.name", "a " + architecture + " model"));
+        // Refused from the header: llama.cpp (the probe) would say "could not load ... unknown model architecture".
+        assertConfiguration("llamacpp: model file " + file + " has architecture '" + architecture + "', which the "
+                + "bundled llama.cpp (build 4916 in de.kherud:llama 4.2.0) cannot load; run it on a current "
+                + "llama-server instead: ab --server-bin PATH/llama-server --model-file " + file + ", or point --urls "
+                + "(ab) or --backend llama-server --url (run) at servers you started", withModel(file, "probe"));
     }
 
     @Test

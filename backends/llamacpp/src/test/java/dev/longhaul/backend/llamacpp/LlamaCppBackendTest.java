@@ -33,6 +33,7 @@ class LlamaCppBackendTest {
             assertEquals("tiny-code-chat", info.model());
             assertEquals(kvType, info.kvType());
             assertEquals(4096, info.contextSize());
+            assertEquals(4096, info.trainedContextSize(), "llama.context_length of the file's header");
             assertEquals(kvType, info.facts().get("kv_type_k"));
             assertEquals(kvType, info.facts().get("kv_type_v"));
             assertEquals(flashAttention, info.facts().get("flash_attention"));

@@ -68,7 +68,8 @@ final class OllamaModelFacts {
         Map<String, Object> all = new LinkedHashMap<>(facts);
         all.put("num_ctx", settings.numCtx());
         all.put("url", settings.baseUrl().toString());
-        return new BackendInfo(OllamaProvider.NAME, settings.model(), null, settings.numCtx(), all);
+        return new BackendInfo(OllamaProvider.NAME, settings.model(), null, settings.numCtx(), modelContextLength,
+                all);
     }
 
     private void putText(String key, JsonNode value) {

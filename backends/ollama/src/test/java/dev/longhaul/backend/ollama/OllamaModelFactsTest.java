@@ -29,6 +29,7 @@ class OllamaModelFactsTest {
         assertNull(info.kvType());
         assertEquals(8192, info.contextSize());
         assertEquals(32768, facts.modelContextLength());
+        assertEquals(32768, info.trainedContextSize());
         assertEquals(List.of("server_version", "family", "parameter_size", "quantization_level", "format",
                 "architecture", "parameter_count", "model_context_length", "num_ctx", "url"),
                 List.copyOf(info.facts().keySet()));

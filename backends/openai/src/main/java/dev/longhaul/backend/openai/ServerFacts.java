@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Gathers what the server says about itself for {@link BackendInfo}: llama-server's {@code GET /props}
  * ({@code default_generation_settings.n_ctx}, {@code model_alias}, {@code model_path}, {@code build_info},
  * {@code total_slots}) and {@code GET /v1/models} ({@code id}, {@code meta.n_ctx_train}, {@code meta.n_params},
- * {@code meta.size}), each only where answered: vLLM and OpenAI have no {@code /props} (404). With the
+ * {@code meta.size}), each only where answered: vLLM and OpenAI have no {@code /props} (404). A configured context
+ * size the server does not run (upstream caps its slot at the model's trained context) is kept as the fact
+ * {@code context_size_configured}, with a warning. With the
  * {@code server_log} option, the KV cache type is read from llama-server's start-up log. Failures become a fact
  * ({@code props_error}, {@code models_error}, {@code server_log_error}), never an exception.
  */
@@ -60,12 +62,21 @@ final class ServerFacts {
         }
         if (contextSize != null) {
             facts.put("server_n_ctx", contextSize);
+            Integer configured = config.contextSize().orElse(null);
+            if (configured != null && !configured.equals(contextSize)) {
+                // Upstream llama-server caps its slot at the model's trained context whatever -c says.
+                facts.put("context_size_configured", configured);
+                log.warn("{} runs a {}-token context, not the {} configured; the run is measured against {}",
+                        config.provider(), contextSize, configured, contextSize);
+            }
         } else {
             contextSize = config.contextSize().orElse(null);
         }
         String kvType = settings.serverLog() == null ? null : kvFromLog(settings.serverLog(), config, facts);
+        Integer trained = facts.get("n_ctx_train") instanceof Long n && n > 0 && n <= Integer.MAX_VALUE
+                ? n.intValue() : null;
         return new BackendInfo(config.provider(), model != null ? model : settings.model(), kvType, contextSize,
-                facts);
+                trained, facts);
     }
 
     private static String fromModels(HttpTransport transport, CompletionSettings settings, Map<String, Object> facts,

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Teacher forcing against a server that answers in llama-server's documented shapes ({@code /apply-template},
- * {@code /tokenize} with pieces, {@code /completion} with {@code completion_probabilities[].top_logprobs}). No
- * recording of these endpoints exists in the fixtures: the replies are constructed in the shapes of the recorded
- * chat logprobs ({@code 09-chat-logprobs}: {@code id}, {@code token}, {@code bytes}, {@code logprob}).
+ * Teacher forcing against llama-server's {@code /apply-template}, {@code /tokenize} (with pieces) and
+ * {@code /completion} ({@code completion_probabilities[].top_logprobs}): replayed byte for byte from a real upstream
+ * llama-server (fixtures 30–36), and in replies constructed in those shapes for what a recording cannot show (an
+ * answer token outside the top K, a server of the old format).
  */
 class LlamaServerForcingTest {
 
@@ -41,6 +41,44 @@ class LlamaServerForcingTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    @Test
+    void recordedForcingOfTheFirstTokensOfARecordedGreedyAnswerGivesItsGenerationTimeDistributions() throws Exception {
+        List<String> names = List.of("30-apply-template", "31-tokenize-prompt", "32-tokenize-prompt-and-answer",
+                "33-completion-probs-0", "34-completion-probs-1", "35-completion-probs-2", "36-completion-probs-3");
+        server.enqueue(names.stream().map(n -> LlamaServerFixtures.recording(n).reply()).toArray(Reply[]::new));
+        ForcedAnswer forced;
+        try (Backend backend = llamaServer()) {
+            forced = ((TeacherForcing) backend).force(LlamaServerFixtures.conversation("09-chat-logprobs"),
+                    "Here is a Python", 5);
+        }
+
+        List<RecordedRequest> requests = server.requests();
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(LlamaServerFixtures.recording(names.get(i)).requestBodyText().orElseThrow(),
+                    requests.get(i).bodyText(), names.get(i) + ": the request, byte for byte");
+        }
+        // The greedy answer of 09 starts with these four tokens; forcing them gives, position by position, the
+        // distributions 09 was generated from (the batch shapes differ, so the probabilities agree to a thousandth).
+        JsonNode generated = LlamaServerFixtures.responseJson("09-chat-logprobs").path("choices").path(0)
+                .path("logprobs").path("content");
+        assertEquals(4, forced.positions().size());
+        for (int i = 0; i < 4; i++) {
+            TokenDistribution position = forced.positions().get(i);
+            JsonNode expected = generated.get(i);
+            assertEquals(expected.path("id").asInt(), position.actual().id());
+            assertEquals(expected.path("token").asText(), position.actual().token());
+            assertEquals(Math.exp(expected.path("logprob").asDouble()), Math.exp(position.actual().logprob()), 1e-3,
+                    "position " + i);
+            assertEquals(5, position.top().size());
+            for (int k = 0; k < 5; k++) {
+                JsonNode candidate = expected.path("top_logprobs").get(k);
+                assertEquals(candidate.path("id").asInt(), position.top().get(k).id(), "position " + i + " rank " + k);
+                assertEquals(Math.exp(candidate.path("logprob").asDouble()), Math.exp(position.top().get(k).logprob()),
+                        1e-3, "position " + i + " rank " + k);
+            }
+        }
     }
 
     @Test

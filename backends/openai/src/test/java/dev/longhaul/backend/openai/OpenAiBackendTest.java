@@ -268,6 +268,7 @@ class OpenAiBackendTest {
         assertEquals("llama-server", info.provider());
         assertEquals("tiny-code-chat.gguf", info.model());
         assertEquals(4096, info.contextSize());
+        assertEquals(4096, info.trainedContextSize(), "meta.n_ctx_train of /v1/models");
         assertNull(info.kvType(), "no endpoint reveals the KV cache type");
         Map<String, Object> f = info.facts();
         assertEquals("tiny-code-chat.gguf", f.get("model_alias"));
@@ -280,6 +281,18 @@ class OpenAiBackendTest {
         assertEquals(14431232L, f.get("model_size_bytes"));
         assertEquals(4096, f.get("server_n_ctx"));
         assertEquals(List.of("/props", "/v1/models"), server.requests().stream().map(RecordedRequest::path).toList());
+    }
+
+    @Test
+    void aConfiguredContextTheServerDoesNotRunIsKeptBesideTheOneItDoes() {
+        server.enqueue(recording("02-props").reply(), recording("03-v1-models").reply());
+        var info = assertDoesNotThrowInfo(seedSettings().contextSize(8192).build());
+        assertEquals(4096, info.contextSize(), "what /props says the slot holds");
+        assertEquals(8192, info.facts().get("context_size_configured"));
+
+        server.enqueue(recording("02-props").reply(), recording("03-v1-models").reply());
+        var same = assertDoesNotThrowInfo(seedSettings().contextSize(4096).build());
+        assertFalse(same.facts().containsKey("context_size_configured"));
     }
 
     @Test
