@@ -83,17 +83,10 @@ public final class PythonFormat {
         if (Double.isInfinite(x)) {
             return x > 0 ? "inf" : "-inf";
         }
-        String sign = Double.doubleToRawLongBits(x) < 0 ? "-" : "";
         if (x == 0) {
-            return sign + "0.0";
+            return Double.doubleToRawLongBits(x) < 0 ? "-0.0" : "0.0";
         }
-        ShortestDecimal shortest = ShortestDecimal.of(Math.abs(x));
-        String digits = shortest.digits();
-        int decimalPoint = shortest.decimalPoint();
-        if (decimalPoint <= -4 || decimalPoint > 16) {
-            return sign + exponentNotation(digits, decimalPoint - 1);
-        }
-        return sign + positionalNotation(digits, decimalPoint);
+        return PythonFloatRepr.of(x);
     }
 
     /**
@@ -167,22 +160,5 @@ public final class PythonFormat {
     private static String padding(String text, int width) {
         int missing = width - text.codePointCount(0, text.length());
         return missing > 0 ? " ".repeat(missing) : "";
-    }
-
-    private static String positionalNotation(String digits, int decimalPoint) {
-        if (decimalPoint <= 0) {
-            return "0." + "0".repeat(-decimalPoint) + digits;
-        }
-        if (decimalPoint >= digits.length()) {
-            return digits + "0".repeat(decimalPoint - digits.length()) + ".0";
-        }
-        return digits.substring(0, decimalPoint) + "." + digits.substring(decimalPoint);
-    }
-
-    private static String exponentNotation(String digits, int exponent) {
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String exponentDigits = Integer.toString(Math.abs(exponent));
-        return mantissa + "e" + (exponent < 0 ? "-" : "+") + (exponentDigits.length() < 2 ? "0" : "")
-                + exponentDigits;
     }
 }
