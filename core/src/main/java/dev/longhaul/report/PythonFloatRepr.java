@@ -48,12 +48,7 @@ final class PythonFloatRepr {
         if (magnitude < Double.MIN_NORMAL && decimal.digits().length() == 2) {
             decimal = oneDigitIfItReadsBack(magnitude, decimal);
         }
-        String sign = negative ? "-" : "";
-        int decimalPoint = decimal.decimalPoint();
-        if (decimalPoint <= -4 || decimalPoint > 16) {
-            return sign + exponentNotation(decimal.digits(), decimalPoint - 1);
-        }
-        return sign + positionalNotation(decimal.digits(), decimalPoint);
+        return pythonNotation(negative, decimal);
     }
 
     /* "d.dddE±n" from index start: its first digit is not zero, its last may be ("1.0E-5"). */
@@ -62,9 +57,11 @@ final class PythonFloatRepr {
         while (text.charAt(end - 1) == '0') {
             end--;
         }
-        String digits = end == start + 2 ? text.substring(start, start + 1)
-                : text.charAt(start) + text.substring(start + 2, end);
-        return new Decimal(digits, Integer.parseInt(text, exponentAt + 1, text.length(), 10) + 1);
+        StringBuilder digits = new StringBuilder(end - start).append(text.charAt(start));
+        if (end > start + 2) {
+            digits.append(text, start + 2, end);
+        }
+        return new Decimal(digits.toString(), Integer.parseInt(text, exponentAt + 1, text.length(), 10) + 1);
     }
 
     /*
@@ -90,20 +87,33 @@ final class PythonFloatRepr {
         return upReadsBack ? up : twoDigits;
     }
 
-    private static String positionalNotation(String digits, int decimalPoint) {
+    /* Positional from 1e-4 up to below 1e16 ("0.0001", "123.0"), else exponent with a sign and two digits at least. */
+    private static String pythonNotation(boolean negative, Decimal decimal) {
+        String digits = decimal.digits();
+        int decimalPoint = decimal.decimalPoint();
+        StringBuilder out = new StringBuilder(26);
+        if (negative) {
+            out.append('-');
+        }
+        if (decimalPoint <= -4 || decimalPoint > 16) {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            int exponent = decimalPoint - 1;
+            out.append(exponent < 0 ? "e-" : "e+");
+            if (Math.abs(exponent) < 10) {
+                out.append('0');
+            }
+            return out.append(Math.abs(exponent)).toString();
+        }
         if (decimalPoint <= 0) {
-            return "0." + "0".repeat(-decimalPoint) + digits;
+            out.append("0.").append("0".repeat(-decimalPoint)).append(digits);
+        } else if (decimalPoint >= digits.length()) {
+            out.append(digits).append("0".repeat(decimalPoint - digits.length())).append(".0");
+        } else {
+            out.append(digits, 0, decimalPoint).append('.').append(digits, decimalPoint, digits.length());
         }
-        if (decimalPoint >= digits.length()) {
-            return digits + "0".repeat(decimalPoint - digits.length()) + ".0";
-        }
-        return digits.substring(0, decimalPoint) + "." + digits.substring(decimalPoint);
-    }
-
-    private static String exponentNotation(String digits, int exponent) {
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String exponentDigits = Integer.toString(Math.abs(exponent));
-        return mantissa + "e" + (exponent < 0 ? "-" : "+") + (exponentDigits.length() < 2 ? "0" : "")
-                + exponentDigits;
+        return out.toString();
     }
 }
