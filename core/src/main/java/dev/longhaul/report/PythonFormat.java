@@ -2,7 +2,6 @@ package dev.longhaul.report;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -17,15 +16,14 @@ import java.math.RoundingMode;
  *       values kept even when the digits are all zero ({@code -0.000}).</li>
  *   <li>{@link #repr(double)} is {@code repr(x)}: the shortest digits that read back as {@code x}, in positional
  *       notation from {@code 1e-4} up to below {@code 1e16} ({@code 0.0001}, {@code 123.0}) and in exponent
- *       notation outside ({@code 1e-05}, {@code 1e+16}). JDK 17's {@link Double#toString(double)} is not always
+ *       notation outside ({@code 1e-05}, {@code 1e+16}). The digits are found by Raffaello Giulietti's
+ *       Schubfach algorithm as jackson-core ships it; JDK 17's {@link Double#toString(double)} is not always
  *       shortest and uses other notation, so it is not used.</li>
  *   <li>{@link #str(Object)} is {@code str(x)} for JSON scalars; {@link #alignLeft}/{@link #alignRight} are the
  *       {@code :<w}/{@code :>w} paddings, counted in code points as Python counts string length.</li>
  * </ul>
  */
 public final class PythonFormat {
-
-    private static final int MAX_SIGNIFICANT_DIGITS = 17;
 
     private PythonFormat() {
     }
@@ -85,18 +83,10 @@ public final class PythonFormat {
         if (Double.isInfinite(x)) {
             return x > 0 ? "inf" : "-inf";
         }
-        String sign = Double.doubleToRawLongBits(x) < 0 ? "-" : "";
         if (x == 0) {
-            return sign + "0.0";
+            return Double.doubleToRawLongBits(x) < 0 ? "-0.0" : "0.0";
         }
-        BigDecimal shortest = shortestRoundTrip(Math.abs(x)).stripTrailingZeros();
-        String digits = shortest.unscaledValue().toString();
-        // decimalPoint: where the point goes relative to the digit string, as in Python's float formatting
-        int decimalPoint = digits.length() - shortest.scale();
-        if (decimalPoint <= -4 || decimalPoint > 16) {
-            return sign + exponentNotation(digits, decimalPoint - 1);
-        }
-        return sign + positionalNotation(digits, decimalPoint);
+        return PythonFloatRepr.of(x);
     }
 
     /**
@@ -170,55 +160,5 @@ public final class PythonFormat {
     private static String padding(String text, int width) {
         int missing = width - text.codePointCount(0, text.length());
         return missing > 0 ? " ".repeat(missing) : "";
-    }
-
-    /*
-     * The shortest decimal that parses back to x, and of those the nearest to x. At each precision both
-     * neighbours of the exact value are tried: near a power of two the round-trip interval is lopsided, so the
-     * nearest p-digit decimal can miss it while the other neighbour is inside.
-     */
-    private static BigDecimal shortestRoundTrip(double x) {
-        BigDecimal exact = new BigDecimal(x);
-        for (int precision = 1; precision <= MAX_SIGNIFICANT_DIGITS; precision++) {
-            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.DOWN));
-            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.UP));
-            boolean downRoundTrips = down.doubleValue() == x;
-            boolean upRoundTrips = up.doubleValue() == x;
-            if (downRoundTrips && upRoundTrips) {
-                return nearer(exact, down, up);
-            }
-            if (downRoundTrips) {
-                return down;
-            }
-            if (upRoundTrips) {
-                return up;
-            }
-        }
-        return exact; // not reached: 17 significant digits always round-trip
-    }
-
-    private static BigDecimal nearer(BigDecimal exact, BigDecimal down, BigDecimal up) {
-        int cmp = exact.subtract(down).compareTo(up.subtract(exact));
-        if (cmp != 0) {
-            return cmp < 0 ? down : up;
-        }
-        return down.unscaledValue().testBit(0) ? up : down;
-    }
-
-    private static String positionalNotation(String digits, int decimalPoint) {
-        if (decimalPoint <= 0) {
-            return "0." + "0".repeat(-decimalPoint) + digits;
-        }
-        if (decimalPoint >= digits.length()) {
-            return digits + "0".repeat(decimalPoint - digits.length()) + ".0";
-        }
-        return digits.substring(0, decimalPoint) + "." + digits.substring(decimalPoint);
-    }
-
-    private static String exponentNotation(String digits, int exponent) {
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String exponentDigits = Integer.toString(Math.abs(exponent));
-        return mantissa + "e" + (exponent < 0 ? "-" : "+") + (exponentDigits.length() < 2 ? "0" : "")
-                + exponentDigits;
     }
 }

@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class VerdictCalibrationTest {
 
-    /** A/A comparisons per cell (a quarter as many with 8 free-running repeats, whose change test flips 256 ways). */
+    /** A/A comparisons per cell (an eighth as many with 8 free-running repeats, whose change test flips 256 ways). */
     static final int AA = 4000;
     /** A/B comparisons per power cell (a quarter as many with 8 free-running repeats). */
     static final int AB = 1000;
@@ -86,38 +86,46 @@ class VerdictCalibrationTest {
         }
     }
 
-    static final Map<String, Tally> AA_CELLS = new LinkedHashMap<>();
-    static final Map<String, Tally> POWER_CELLS = new LinkedHashMap<>();
+    static final Map<String, Tally> AA_CELLS = new ConcurrentHashMap<>();
+    static final Map<String, Tally> POWER_CELLS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void simulate() throws IOException {
-        SplitMix64 random = new SplitMix64(20261201L);
+        List<Cell> cells = new ArrayList<>();
         for (Design design : Design.values()) {
             for (Dependence dependence : cells(design)) {
                 for (int r : REPEATS) {
-                    AA_CELLS.put(key(design, dependence.title, r), tally(random, design, dependence, r, 0.0, AA));
+                    cells.add(new Cell(AA_CELLS, key(design, dependence.title, r), design, dependence, r, 0.0, AA));
                 }
             }
-        }
-        for (Design design : Design.values()) {
             for (int r : REPEATS) {
                 for (double drop : DROPS) {
-                    POWER_CELLS.put(key(design, String.valueOf(drop), r), tally(random, design, Dependence.AR1, r,
+                    cells.add(new Cell(POWER_CELLS, key(design, String.valueOf(drop), r), design, Dependence.AR1, r,
                             drop, AB));
                 }
             }
         }
         for (Dependence dependence : List.of(Dependence.AR1, Dependence.PAIRS_PART)) {
-            AA_CELLS.put(key(Design.FREE_RUNNING, dependence.title, FLIP_REPEATS),
-                    tally(random, Design.FREE_RUNNING, dependence, FLIP_REPEATS, 0.0, AA / 4));
+            cells.add(new Cell(AA_CELLS, key(Design.FREE_RUNNING, dependence.title, FLIP_REPEATS), Design.FREE_RUNNING,
+                    dependence, FLIP_REPEATS, 0.0, AA / 8));
         }
         for (double drop : DROPS) {
-            POWER_CELLS.put(key(Design.FREE_RUNNING, String.valueOf(drop), FLIP_REPEATS),
-                    tally(random, Design.FREE_RUNNING, Dependence.AR1, FLIP_REPEATS, drop, AB / 4));
+            cells.add(new Cell(POWER_CELLS, key(Design.FREE_RUNNING, String.valueOf(drop), FLIP_REPEATS),
+                    Design.FREE_RUNNING, Dependence.AR1, FLIP_REPEATS, drop, AB / 4));
         }
+        // each cell draws from its own generator, seeded by its name, so the figures do not depend on the order or
+        // the threads the cells run on
+        cells.parallelStream().forEach(cell -> cell.into().put(cell.key(), tally(
+                new SplitMix64(20261201L ^ cell.key().hashCode()), cell.design(), cell.dependence(), cell.repeats(),
+                cell.drop(), cell.comparisons())));
         Path out = Path.of("target", "verdict-calibration.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, tables());
+    }
+
+    /** One cell of the simulation and the table it goes to. */
+    private record Cell(Map<String, Tally> into, String key, Design design, Dependence dependence, int repeats,
+                        double drop, int comparisons) {
     }
 
     @Test
@@ -287,7 +295,7 @@ class VerdictCalibrationTest {
 
     static String tables() {
         StringBuilder s = new StringBuilder();
-        s.append("A/A comparisons (no difference between the arms), ").append(AA).append(" per cell (").append(AA / 4)
+        s.append("A/A comparisons (no difference between the arms), ").append(AA).append(" per cell (").append(AA / 8)
                 .append(" with R = ").append(FLIP_REPEATS).append("): how often the verdict calls a difference (level 5 %)"
                         + " and the change test locates a drop (level 1 %)\n\n");
         s.append("| design | turns | R = 1 verdict | R = 1 drop | R = 3 verdict | R = 3 drop | R = 5 verdict | R = 5 drop "

@@ -99,6 +99,25 @@ class PythonFormatTest {
     }
 
     @Test
+    void reprWritesOneDigitForTinySubnormalsWhereSchubfachWritesTwo() {
+        assertEquals("5e-324", PythonFormat.repr(Double.MIN_VALUE)); // Schubfach: 4.9E-324
+        assertEquals("-5e-324", PythonFormat.repr(-Double.MIN_VALUE));
+        assertEquals("1e-323", PythonFormat.repr(Double.longBitsToDouble(2))); // 9.9E-324
+        assertEquals("6e-323", PythonFormat.repr(Double.longBitsToDouble(12))); // 5.9E-323
+        assertEquals("1e-322", PythonFormat.repr(Double.longBitsToDouble(20))); // 9.9E-323
+        assertEquals("1.5e-323", PythonFormat.repr(Double.longBitsToDouble(3))); // no single digit reads back
+        assertEquals("4.4e-323", PythonFormat.repr(Double.longBitsToDouble(9)));
+    }
+
+    @Test
+    void reprBreaksExactTiesBetweenShortestDecimalsToTheEvenDigit() {
+        // 2^50 + 0.25 lies exactly midway between ...24.2 and ...24.3, both of which read back
+        assertEquals("1125899906842624.2", PythonFormat.repr(0x1p50 + 0.25));
+        assertEquals("1125899906842624.8", PythonFormat.repr(0x1p50 + 0.75));
+        assertEquals("-1000000000000000.2", PythonFormat.repr(-1000000000000000.25));
+    }
+
+    @Test
     void strFollowsPythonForScalars() {
         assertEquals("None", PythonFormat.str(null));
         assertEquals("True", PythonFormat.str(true));
