@@ -68,6 +68,9 @@ public final class ReportText {
         Integer first = s.firstDegradationTurn();
         if (first != null && first != 0) { // the seed tests the turn's truthiness
             out.add(" \u26a0 First degradation at turn " + first);
+        } else if (report.turnMetrics().isEmpty() && !report.failedTurns().isEmpty()) {
+            // every turn failed: nothing was measured, so nothing can be said to have held up
+            out.add(" \u2717 No answered turn: nothing to judge (" + report.failedTurns().size() + " failed)");
         } else {
             out.add(" \u2713 No significant degradation detected");
         }

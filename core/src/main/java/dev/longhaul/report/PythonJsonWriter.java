@@ -52,6 +52,37 @@ public final class PythonJsonWriter {
     }
 
     /**
+     * The JSON text of a value as {@link #write(Object)} writes it, but strict JSON: {@code null} where Python would
+     * write {@code NaN}, {@code Infinity} or {@code -Infinity} (for example the mean quality of a run with no
+     * answered turn), so that parsers that follow RFC 8259 read it.
+     *
+     * @param value the value tree
+     * @return the text, without a trailing newline
+     * @throws IllegalArgumentException when the tree holds an unsupported type or a non-string key
+     */
+    public static String writeStrict(Object value) {
+        return text(finite(value), true);
+    }
+
+    /** A copy of the tree with every non-finite float replaced by null. */
+    private static Object finite(Object value) {
+        if ((value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, finite(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new java.util.ArrayList<>(list.size());
+            list.forEach(v -> copy.add(finite(v)));
+            return copy;
+        }
+        return value;
+    }
+
+    /**
      * The one-line JSON text of a value, as Python's {@code json.dumps(value)} writes it:
      * {@code {"turn": 1, "scores": [0.5, 1.0]}}.
      *

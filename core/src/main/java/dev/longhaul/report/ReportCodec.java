@@ -135,6 +135,18 @@ public final class ReportCodec {
     }
 
     /**
+     * The report's JSON text as {@link #toJson(SessionReport)} writes it, but with null where Python writes
+     * {@code NaN} ({@link PythonJsonWriter#writeStrict(Object)}): a run with no answered turn has no mean.
+     *
+     * @param report the report
+     * @return the text
+     * @throws IllegalArgumentException when a config extra or metric value is not a JSON value
+     */
+    public static String toStrictJson(SessionReport report) {
+        return PythonJsonWriter.writeStrict(ReportLayout.tree(report));
+    }
+
+    /**
      * Writes the report's JSON text ({@link #toJson(SessionReport)}).
      *
      * @param report the report
