@@ -46,12 +46,15 @@ public final class StudyDirectory {
     private final boolean resume;
     private final boolean overwrite;
     private final Map<String, Object> settings;
+    private final boolean strictJson;
 
-    private StudyDirectory(Path dir, boolean resume, boolean overwrite, Map<String, Object> settings) {
+    private StudyDirectory(Path dir, boolean resume, boolean overwrite, Map<String, Object> settings,
+                           boolean strictJson) {
         this.files = new StudyFiles(Objects.requireNonNull(dir, "dir"));
         this.resume = resume;
         this.overwrite = overwrite;
         this.settings = Map.copyOf(settings);
+        this.strictJson = strictJson;
     }
 
     /**
@@ -59,7 +62,7 @@ public final class StudyDirectory {
      * @return the directory, for a new study
      */
     public static StudyDirectory create(Path dir) {
-        return new StudyDirectory(dir, false, false, Map.of());
+        return new StudyDirectory(dir, false, false, Map.of(), false);
     }
 
     /**
@@ -67,7 +70,7 @@ public final class StudyDirectory {
      * @return the directory, to continue the study it holds
      */
     public static StudyDirectory resume(Path dir) {
-        return new StudyDirectory(dir, true, false, Map.of());
+        return new StudyDirectory(dir, true, false, Map.of(), false);
     }
 
     /**
@@ -76,7 +79,16 @@ public final class StudyDirectory {
      * @return this directory with that choice
      */
     public StudyDirectory overwriting(boolean overwrite) {
-        return new StudyDirectory(files.dir(), resume, overwrite, settings);
+        return new StudyDirectory(files.dir(), resume, overwrite, settings, strictJson);
+    }
+
+    /**
+     * @param strictJson whether reports are written as strict JSON, with null where Python writes NaN (default false:
+     *                   the seed's format)
+     * @return this directory with that choice
+     */
+    public StudyDirectory strictJson(boolean strictJson) {
+        return new StudyDirectory(files.dir(), resume, overwrite, settings, strictJson);
     }
 
     /**
@@ -85,7 +97,7 @@ public final class StudyDirectory {
      * @return this directory with them
      */
     public StudyDirectory withSettings(Map<String, Object> settings) {
-        return new StudyDirectory(files.dir(), resume, overwrite, settings);
+        return new StudyDirectory(files.dir(), resume, overwrite, settings, strictJson);
     }
 
     /**
@@ -164,7 +176,11 @@ public final class StudyDirectory {
     Path save(ArmRun run, SessionReport report) {
         Path file = files.report(run);
         try {
-            ReportCodec.write(report, file);
+            if (strictJson) {
+                AtomicFile.write(file, ReportCodec.toStrictJson(report), StandardCharsets.US_ASCII);
+            } else {
+                ReportCodec.write(report, file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("report " + file + ": cannot be written (" + describe(e) + ")", e);
         }
