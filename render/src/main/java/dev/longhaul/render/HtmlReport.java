@@ -24,7 +24,8 @@ import java.util.Set;
  * A report as one self-contained HTML page: inline CSS and SVG charts, no script, no web font, nothing fetched
  * (a Content-Security-Policy forbids it), so it opens offline and can be mailed or attached as it is.
  *
- * <p>The page shows the runs and their settings, each comparison with its verdict (and any interval the
+ * <p>The page shows first the summary of an A/B when the set has one (memory, speed, fidelity and verdict per arm),
+ * then the runs and their settings, each comparison with its verdict (and any interval the
  * comparison carries), quality per turn for every run on one chart with the script's phases shaded, degradation
  * alerts and failed turns marked, per-phase averages, response length, tokens per second, prompt tokens against
  * the context size, the alerts and failures as tables, and every turn's prompt with each run's answer side by
@@ -60,11 +61,23 @@ public final class HtmlReport {
                 .append("<title>").append(text("longhaul report: " + armList(set))).append("</title>\n")
                 .append("<style>\n").append(PageStyle.CSS).append("</style>\n</head>\n<body>\n<main>\n");
         appendHeader(out, set);
+        if (set.summary() != null) {
+            SummaryHtml.append(out, set.summary());
+        }
         appendRuns(out, set);
         out.append("<section id=\"quality\">\n<h2>Quality per turn</h2>\n");
         appendChart(out, set, charts.quality(), true, false);
         out.append("</section>\n");
         appendComparisons(out, set);
+        if (charts.hasFidelity()) {
+            out.append("<section id=\"fidelity\">\n<h2>Token fidelity per turn</h2>\n<div class=\"columns\">\n");
+            appendChart(out, set, charts.kldPerTurn(), false, false);
+            appendChart(out, set, charts.sameTopPerTurn(), false, false);
+            out.append("</div>\n<h3>Against context depth</h3>\n<div class=\"columns\">\n");
+            appendDepthChart(out, set, charts.kldByDepth());
+            appendDepthChart(out, set, charts.sameTopByDepth());
+            out.append("</div>\n</section>\n");
+        }
         out.append("<div class=\"columns\">\n");
         appendPhases(out, set, PhaseAverages.of(set, timeline));
         appendEvents(out, set);
@@ -222,6 +235,14 @@ public final class HtmlReport {
             out.append("<span>\u2715 failed turn (no answer)</span>");
         }
         out.append("</div>\n").append(chart.svg()).append("\n</div>\n");
+    }
+
+    private static void appendDepthChart(StringBuilder out, ReportSet set, ScatterChart chart) {
+        out.append("<div class=\"chart-card\">\n<div class=\"legend\">");
+        for (int i = 0; i < set.arms().size(); i++) {
+            out.append("<span>").append(swatch(i)).append(text(set.arms().get(i).label())).append("</span>");
+        }
+        out.append("<span>x: prompt tokens of the turn</span></div>\n").append(chart.svg()).append("\n</div>\n");
     }
 
     private static void appendPhases(StringBuilder out, ReportSet set, PhaseAverages phases) {

@@ -1,5 +1,8 @@
 package dev.longhaul.render;
 
+import dev.longhaul.analysis.tradeoff.TradeOffSummary;
+import dev.longhaul.analysis.tradeoff.TradeOffTable;
+import dev.longhaul.analysis.tradeoff.TradeOffText;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.PythonFormat;
@@ -28,6 +31,31 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
+    /** The trade-off first: its table, the measurements behind it, the warnings and the pull-request sentences. */
+    private static void appendSummary(StringBuilder out, TradeOffSummary summary) {
+        out.append("### Summary (").append(escape(summary.design().displayName())).append(", baseline ")
+                .append(escape(summary.baseline())).append(")\n\n");
+        table(out, TradeOffTable.HEADER, TradeOffTable.rows(summary));
+        table(out, TradeOffTable.DETAIL_HEADER, TradeOffTable.detailRows(summary));
+        for (String warning : TradeOffText.warnings(summary)) {
+            out.append("**").append(escape(warning)).append("**\n\n");
+        }
+        for (String sentence : summary.sentences()) {
+            out.append("> ").append(escape(sentence)).append("\n");
+        }
+        out.append(summary.sentences().isEmpty() ? "" : "\n");
+    }
+
+    private static void table(StringBuilder out, List<String> header, List<List<String>> rows) {
+        out.append("| ").append(String.join(" | ", header.stream().map(MarkdownReport::escape).toList())).append(" |\n|");
+        header.forEach(h -> out.append(" --- |"));
+        out.append("\n");
+        for (List<String> row : rows) {
+            out.append("| ").append(String.join(" | ", row.stream().map(MarkdownReport::escape).toList())).append(" |\n");
+        }
+        out.append("\n");
+    }
+
     /**
      * @param set the runs, baseline first, and their comparisons
      * @return the Markdown text, ending with a newline
@@ -45,6 +73,9 @@ public final class MarkdownReport {
                     + " turns, history window " + c.historyWindow());
         }
         out.append(escape(String.join("; ", setups))).append("\n\n");
+        if (set.summary() != null) {
+            appendSummary(out, set.summary());
+        }
 
         out.append("| run | avg quality | min | max | degradations | first at turn | failed turns | avg length |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

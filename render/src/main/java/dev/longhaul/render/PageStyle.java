@@ -25,6 +25,8 @@ final class PageStyle {
                       vertical-align: -1px; }
             .note { color: var(--muted); }
             .warn { color: var(--alert); }
+            .sentence { font-weight: 600; margin: 4px 0; }
+            mark.divergence { background: #ffe08a; color: inherit; padding: 0 2px; }
             .verdict { font-size: 16px; font-weight: 600; margin: 8px 0 4px; }
             .verdict .name { color: var(--muted); font-weight: 400; }
             .comparisons { display: flex; flex-wrap: wrap; gap: 0 48px; }

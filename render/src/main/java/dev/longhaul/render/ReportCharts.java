@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * The charts of a rendered report, one series per run in each: quality per turn (with the phase bands, the
- * degradation alerts and the failed turns), response length, tokens per second, and prompt tokens against the
- * context size.
+ * degradation alerts and the failed turns), response length, tokens per second, prompt tokens against the
+ * context size, and, for the arms of a shared-history A/B, mean KLD and same-top rate per turn and against the
+ * turn's prompt tokens.
  */
 final class ReportCharts {
 
@@ -80,6 +81,53 @@ final class ReportCharts {
                 chart.reference(new LineChart.Reference("context size (" + set.arms().get(i).label() + ")",
                         Palette.color(i), limits.get(i)));
             }
+        }
+        return chart;
+    }
+
+    /** @return whether some run carries token fidelity per turn (an arm of a shared-history A/B) */
+    boolean hasFidelity() {
+        return set.arms().stream().flatMap(a -> a.report().turnMetrics().stream())
+                .anyMatch(t -> TurnValues.number(t, "kld_mean") != null);
+    }
+
+    /** @return each arm's mean KLD against the baseline per turn */
+    LineChart kldPerTurn() {
+        return base(LineChart.HALF_WIDTH, "kld_mean", "Mean KLD against the baseline per turn", "mean KLD",
+                v -> String.format(Locale.ROOT, "%.3g", v), t -> TurnValues.number(t, "kld_mean"));
+    }
+
+    /** @return each arm's same-top-token rate per turn */
+    LineChart sameTopPerTurn() {
+        return base(LineChart.HALF_WIDTH, "same_top_rate", "Same top token as the baseline per turn", "same top",
+                v -> String.format(Locale.ROOT, "%.1f %%", v * 100), t -> TurnValues.number(t, "same_top_rate"))
+                .yRange(0, 1);
+    }
+
+    /** @return each arm's mean KLD per turn against the turn's prompt tokens */
+    ScatterChart kldByDepth() {
+        return byDepth(new ScatterChart("kld_by_depth", "Mean KLD against prompt tokens", "prompt tokens",
+                "mean KLD", v -> String.format(Locale.ROOT, "%.2g", v)), "kld_mean");
+    }
+
+    /** @return each arm's same-top rate per turn against the turn's prompt tokens */
+    ScatterChart sameTopByDepth() {
+        return byDepth(new ScatterChart("same_top_by_depth", "Same-top rate against prompt tokens", "prompt tokens",
+                "same top", v -> String.format(Locale.ROOT, "%.0f %%", v * 100)).yMax(1), "same_top_rate");
+    }
+
+    private ScatterChart byDepth(ScatterChart chart, String key) {
+        for (int i = 0; i < set.arms().size(); i++) {
+            Arm arm = set.arms().get(i);
+            List<ScatterChart.Point> points = new ArrayList<>();
+            for (TurnMetrics turn : arm.report().turnMetrics()) {
+                Double depth = TurnValues.promptTokens(turn);
+                Double value = TurnValues.number(turn, key);
+                if (depth != null && value != null) {
+                    points.add(new ScatterChart.Point(turn.turn(), depth, value));
+                }
+            }
+            chart.series(new ScatterChart.Series(arm.label(), Palette.color(i), points));
         }
         return chart;
     }

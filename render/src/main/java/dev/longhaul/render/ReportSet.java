@@ -2,6 +2,7 @@ package dev.longhaul.render;
 
 import dev.longhaul.analysis.Comparison;
 import dev.longhaul.analysis.ComparisonJson;
+import dev.longhaul.analysis.tradeoff.TradeOffSummary;
 import dev.longhaul.report.SessionReport;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,16 +20,21 @@ import java.util.Set;
  * {@code comparison.json}), so the renderers show every key a comparison has, including keys added after this
  * class was written (intervals, p-values, further verdicts).
  *
+ * <p>The {@link TradeOffSummary} of an A/B (memory, speed, fidelity and verdict per arm), when there is one, is shown
+ * first by every renderer.
+ *
  * @param arms        the runs, baseline first; labels unique
  * @param comparisons comparison objects (usually one per arm after the baseline), in display order
+ * @param summary     the trade-off of the arms, or null when there is none (reports compared by the seed's rule)
  */
-public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons) {
+public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons, TradeOffSummary summary) {
 
     /**
      * Copies the lists; rejects an empty set of arms and repeated labels.
      *
      * @param arms        the runs, baseline first; labels unique
      * @param comparisons comparison objects (usually one per arm after the baseline), in display order
+     * @param summary     the trade-off of the arms, or null
      */
     public ReportSet {
         arms = List.copyOf(arms);
@@ -46,6 +52,16 @@ public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons) {
             copies.add(Collections.unmodifiableMap(new LinkedHashMap<>(comparison)));
         }
         comparisons = List.copyOf(copies);
+    }
+
+    /**
+     * A set without a summary.
+     *
+     * @param arms        the runs, baseline first; labels unique
+     * @param comparisons comparison objects, in display order
+     */
+    public ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons) {
+        this(arms, comparisons, null);
     }
 
     /**

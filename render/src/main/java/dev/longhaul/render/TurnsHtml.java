@@ -30,8 +30,8 @@ final class TurnsHtml {
         boolean anySaved = arms.stream().anyMatch(arm -> !arm.report().responses().isEmpty());
         out.append("<section id=\"turns\">\n<h2>Turns</h2>\n");
         if (!anySaved) {
-            out.append("<p class=\"note\">The answers were not saved (run with <code>--save-responses</code> to see "
-                    + "them here); each turn shows its figures.</p>\n");
+            out.append("<p class=\"note\">The answers were not saved (run with <code>--save-responses</code>, or ab "
+                    + "without <code>--no-save-responses</code>, to see them here); each turn shows its figures.</p>\n");
         }
         List<TurnIndex> turns = arms.stream().map(arm -> new TurnIndex(arm.report())).toList();
         for (Map.Entry<Integer, String> played : timeline.playedTurns().entrySet()) {
@@ -47,7 +47,7 @@ final class TurnsHtml {
             out.append("<div class=\"answers\" style=\"grid-template-columns: repeat(").append(arms.size())
                     .append(", minmax(0, 1fr))\">\n");
             for (int i = 0; i < arms.size(); i++) {
-                appendAnswer(out, arms.get(i), turns.get(i), i, turn);
+                appendAnswer(out, arms.get(i), turns.get(i), i, turn, turns.get(0).saved(turn));
             }
             out.append("</div>\n</div>\n</details>\n");
         }
@@ -95,7 +95,8 @@ final class TurnsHtml {
         }
     }
 
-    private static void appendAnswer(StringBuilder out, Arm arm, TurnIndex report, int index, int turn) {
+    private static void appendAnswer(StringBuilder out, Arm arm, TurnIndex report, int index, int turn,
+                                     SavedResponse baseline) {
         TurnMetrics metrics = report.metrics(turn);
         FailedTurn failed = report.failure(turn);
         out.append("<div class=\"answer\" data-series=\"").append(text(arm.label())).append("\"><h4>")
@@ -124,6 +125,10 @@ final class TurnsHtml {
             out.append("<p class=\"warn\">No answer: ").append(text(failed.kind())).append(" after ")
                     .append(failed.attempts()).append(failed.attempts() == 1 ? " attempt: " : " attempts: ")
                     .append(text(failed.message())).append("</p>");
+        } else if (saved != null && index > 0 && baseline != null && metrics != null
+                && TurnValues.number(metrics, "first_divergence_token") != null) {
+            appendDiverging(out, baseline.response(), saved.response(),
+                    TurnValues.number(metrics, "first_divergence_token").intValue());
         } else if (saved != null) {
             out.append("<pre>\n").append(text(saved.response())).append("</pre>");
         } else if (metrics != null) {
@@ -135,6 +140,24 @@ final class TurnsHtml {
             appendAllMetrics(out, metrics);
         }
         out.append("</div>\n");
+    }
+
+    /**
+     * A greedy arm's answer with the part from its first divergence from the baseline's answer marked: both answered
+     * the same conversation, so what came before it is the baseline's text, token for token.
+     */
+    private static void appendDiverging(StringBuilder out, String baseline, String answer, int token) {
+        int common = 0;
+        int n = Math.min(baseline.length(), answer.length());
+        while (common < n && baseline.charAt(common) == answer.charAt(common)) {
+            common++;
+        }
+        out.append("<pre>\n").append(text(answer.substring(0, common))).append("<mark class=\"divergence\" ")
+                .append("data-token=\"").append(token).append("\" title=\"first greedy divergence from the baseline's "
+                        + "answer (its token ").append(token).append(")\">\u25b8</mark>")
+                .append(text(answer.substring(common))).append("</pre>")
+                .append("<p class=\"note\">\u25b8 departs from the baseline's answer at its token ").append(token)
+                .append(" (character ").append(common).append(").</p>");
     }
 
     /** Every metric of the turn, a scorer's own ones included, in report order (inside the collapsed turn). */
