@@ -4,11 +4,11 @@ import dev.longhaul.analysis.ComparisonText;
 import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.RepeatedComparisonJson;
 import dev.longhaul.analysis.RepeatedComparisonText;
-import dev.longhaul.analysis.fidelity.FidelityDifference;
-import dev.longhaul.analysis.fidelity.FidelitySummary;
 import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.analysis.probes.RecallTable;
 import dev.longhaul.analysis.stats.RunMeansTest;
+import dev.longhaul.analysis.tradeoff.TradeOffSummary;
+import dev.longhaul.analysis.tradeoff.TradeOffText;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
@@ -16,6 +16,7 @@ import dev.longhaul.experiment.AbExperiment;
 import dev.longhaul.experiment.Arm;
 import dev.longhaul.experiment.ArmLauncher;
 import dev.longhaul.experiment.ArmRun;
+import dev.longhaul.experiment.ComparisonDocument;
 import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.Backends;
 import dev.longhaul.experiment.ExperimentInterruptedException;
@@ -37,7 +38,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,8 +157,21 @@ final class AbCommand implements Callable<Integer> {
     /** The command line a resumed study is parsed from; set on resume, else this command's own. */
     private List<String> recordedArgs;
 
+    @Option(names = "--no-save-responses",
+            description = "Leave the prompts and answers out of the reports (by default ab keeps them, to show the "
+                    + "arms' answers side by side).")
+    boolean noSaveResponses;
+
+    @Option(names = "--strict-json",
+            description = "Write null where Python's json would write NaN (an arm with no answered turn), so that "
+                    + "strict JSON parsers read comparison.json and the reports.")
+    boolean strictJson;
+
     @Mixin
     SessionOptions sessionOptions;
+
+    @Mixin
+    GateOptions gateOptions;
 
     @Mixin
     BackendOptions backendOptions;
@@ -246,6 +259,12 @@ final class AbCommand implements Callable<Integer> {
     /** Plays (or continues) the study in {@code directory}, prints the comparisons and writes the files. */
     private Integer play(StudyDirectory directory, PrintWriter out, PrintWriter err) throws Exception {
         validate();
+        gateOptions.gates();
+        if (noSaveResponses && sessionOptions.saveResponses) {
+            throw new IllegalArgumentException("--save-responses and --no-save-responses contradict each other; give "
+                    + "one of them (ab saves responses by default)");
+        }
+        sessionOptions.saveResponses = !noSaveResponses;
         boolean shared = !freeRunning;
         if (shared && backendOptions.temperature == null) {
             backendOptions.temperature = 0.0; // greedy: the cleanest A/B of the cache itself
@@ -264,7 +283,7 @@ final class AbCommand implements Callable<Integer> {
                     session.delay(delay);
                 })
                 .listener(progress)
-                .journal(directory.withSettings(Map.of("args", studyArgs())));
+                .journal(directory.withSettings(Map.of("args", studyArgs())).strictJson(strictJson));
         for (int i = 0; i < kvTypes.size(); i++) {
             experiment.arm(new Arm(kvTypes.get(i), launcher(i, out, files)));
         }
@@ -284,13 +303,14 @@ final class AbCommand implements Callable<Integer> {
             } catch (StudyConflictException e) {
                 throw new IllegalArgumentException(e.getMessage() + hint(e.reason(), files.dir()), e);
             }
-            printComparisons(out, result);
-            AtomicFile.write(files.comparison(), PythonJsonWriter.write(comparisonDocument(result,
-                    progress.reported(), interrupted == null)) + "\n", StandardCharsets.UTF_8);
+            ComparisonDocument document = ComparisonDocument.of(result, progress.reported(), repeats, noiseFloor,
+                    interrupted == null);
+            printComparisons(out, result, document.summary());
+            AtomicFile.write(files.comparison(), json(document.toMap()) + "\n", StandardCharsets.UTF_8);
             out.println("Comparison saved to: " + files.comparison());
             if (result.reports().values().stream().anyMatch(runs -> !runs.isEmpty())) {
                 ReportCommand.writeHtml(ReportCommand.abRuns(result.reports(),
-                        result.comparisons().stream().map(RepeatedComparisonJson::tree).toList()),
+                        result.comparisons().stream().map(RepeatedComparisonJson::tree).toList(), document.summary()),
                         files.page(), out, err);
             }
             if (interrupted != null) {
@@ -300,8 +320,33 @@ final class AbCommand implements Callable<Integer> {
                 err.flush();
                 return Main.EXIT_INTERRUPTED;
             }
+            return exitCode(result, document.summary(), err);
+        }
+    }
+
+    /**
+     * 1 when an arm answered no turn (said on {@code err}: there is nothing to judge it by), else the gates' code
+     * when one is breached or inconclusive, else 1 when a run stopped early, else 0.
+     */
+    private int exitCode(ExperimentResult result, TradeOffSummary summary, PrintWriter err) {
+        List<String> unanswered = result.labels().stream()
+                .filter(label -> result.reports(label).stream().allMatch(r -> r.turnMetrics().isEmpty())).toList();
+        if (!unanswered.isEmpty()) {
+            err.println("longhaul: " + String.join(", ", unanswered) + " answered no turn: the study cannot judge "
+                    + (unanswered.size() == 1 ? "that arm" : "those arms") + " (see the failed turns in "
+                    + (unanswered.size() == 1 ? "its report" : "their reports") + ")");
+            err.flush();
+            return Main.EXIT_INCOMPLETE;
+        }
+        int gates = summary == null ? 0 : gateOptions.check(summary, err);
+        if (gates != 0) {
+            return gates;
         }
         return result.stoppedEarly() ? Main.EXIT_INCOMPLETE : 0;
+    }
+
+    private String json(Object tree) {
+        return strictJson ? PythonJsonWriter.writeStrict(tree) : PythonJsonWriter.write(tree);
     }
 
     private static String hint(StudyConflictException.Reason reason, Path dir) {
@@ -312,7 +357,11 @@ final class AbCommand implements Callable<Integer> {
         };
     }
 
-    private void printComparisons(PrintWriter out, ExperimentResult result) {
+    private void printComparisons(PrintWriter out, ExperimentResult result, TradeOffSummary summary) {
+        if (summary != null) {
+            out.println();
+            TradeOffText.lines(summary).forEach(out::println);
+        }
         for (RepeatedComparison c : result.comparisons()) {
             out.print(ComparisonText.render(c.seed()));
             out.print(RepeatedComparisonText.render(c));
@@ -379,48 +428,6 @@ final class AbCommand implements Callable<Integer> {
             options = options.withContextSize(backendOptions.contextSize);
         }
         return ManagedLlamaServer.start(serverBin, backendOptions.modelFile, run.label(), options);
-    }
-
-    /**
-     * comparison.json: the experiment, the report files, each arm's comparison with the baseline; after an
-     * interrupt, of the runs that finished ({@code "complete": false}).
-     */
-    private Map<String, Object> comparisonDocument(ExperimentResult result, List<ArmRun> reported, boolean complete) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("baseline", result.labels().get(0));
-        doc.put("arms", result.labels());
-        List<ArmRun> runs = new ArrayList<>(reported);
-        runs.sort(Comparator.comparingInt(ArmRun::repeat).thenComparing(ArmRun::noiseFloor)
-                .thenComparingInt(ArmRun::arm));
-        doc.put("reports", runs.stream().filter(r -> !r.noiseFloor()).map(r -> StudyFiles.stem(r) + ".json").toList());
-        doc.put("repeats", repeats);
-        doc.put("seeds", result.seeds());
-        doc.put("shared_history", result.sharedHistory());
-        doc.put("design", result.design().jsonName());
-        if (noiseFloor) {
-            doc.put("noise_floor_reports", runs.stream().filter(ArmRun::noiseFloor)
-                    .map(r -> StudyFiles.stem(r) + ".json").toList());
-            doc.put("noise_floor_seeds", result.noiseFloorSeeds());
-        }
-        if (!complete) {
-            doc.put("complete", false);
-        }
-        doc.put("comparisons", result.comparisons().stream().map(RepeatedComparisonJson::tree).toList());
-        if (!result.fidelityDifferences().isEmpty()) {
-            doc.put("fidelity_differences", result.fidelityDifferences().stream().map(FidelityDifference::toMap).toList());
-        }
-        Map<String, Object> fidelity = new LinkedHashMap<>();
-        for (String label : result.labels().subList(1, result.labels().size())) {
-            List<Map<String, Object>> runFigures = result.reports(label).stream().map(FidelitySummary::of)
-                    .flatMap(s -> s.map(FidelitySummary::toMap).stream()).toList();
-            if (!runFigures.isEmpty()) {
-                fidelity.put(label, runFigures);
-            }
-        }
-        if (!fidelity.isEmpty()) {
-            doc.put("token_fidelity", fidelity);
-        }
-        return doc;
     }
 
     /** Prints a header per run and its progress lines, and where each finished run's report was saved. */

@@ -7,14 +7,21 @@ import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.RepeatedComparisonJson;
 import dev.longhaul.analysis.RepeatedComparisonText;
 import dev.longhaul.analysis.stats.VerdictLevels;
+import dev.longhaul.analysis.tradeoff.ArmFigures;
+import dev.longhaul.analysis.tradeoff.TradeOffSummary;
+import dev.longhaul.analysis.tradeoff.TradeOffText;
+import dev.longhaul.report.PythonJsonWriter;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,11 +69,18 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the comparison object (the seed's keys, then the new figures) as JSON.")
     boolean json;
 
+    @Option(names = "--strict-json", description = "With --json: null where Python's json would write NaN.")
+    boolean strictJson;
+
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Mixin
+    GateOptions gateOptions;
+
     @Override
     public Integer call() {
+        gateOptions.gates();
         List<Path> a = sideA;
         List<Path> b = sideB;
         if (!files.isEmpty()) {
@@ -94,23 +108,45 @@ final class CompareCommand implements Callable<Integer> {
         List<SessionReport> reportsNoise = read(noise);
         RepeatedComparison comparison = RepeatedComparison.of(reportsA, reportsB, reportsNoise,
                 Design.of(reportsA, reportsB), RepeatedComparison.DEFAULT_METRICS, VerdictLevels.DEFAULT);
+        TradeOffSummary summary = TradeOffSummary.of(List.of(ArmFigures.of(comparison.labels().a(), reportsA),
+                ArmFigures.of(comparison.labels().b(), reportsB)), List.of(comparison));
         if (reportsA.size() == 1 && reportsB.size() == 1 && !stats && noise.isEmpty()) {
+            // the seed's --compare output first and unchanged, for scripts that read it; the summary after it
             if (json) {
                 out.println(ComparisonJson.toJson(comparison.seed()));
             } else {
                 out.print(ComparisonText.render(comparison.seed()));
                 out.println("longhaul verdict (" + comparison.design().displayName() + "): "
                         + comparison.verdict().text() + " [" + comparison.verdict().kind().jsonName() + "]");
+                out.println();
+                TradeOffText.lines(summary).forEach(out::println);
             }
-            return 0;
+            return exitCode(summary);
         }
         if (json) {
-            out.println(RepeatedComparisonJson.toJson(comparison));
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("summary", summary.toMap());
+            tree.putAll(RepeatedComparisonJson.tree(comparison));
+            out.println(strictJson ? PythonJsonWriter.writeStrict(tree) : PythonJsonWriter.write(tree));
         } else {
+            TradeOffText.lines(summary).forEach(out::println);
             out.print(ComparisonText.render(comparison.seed()));
             out.print(RepeatedComparisonText.render(comparison));
         }
-        return 0;
+        return exitCode(summary);
+    }
+
+    /** 1 when a side answered no turn (said on stderr), else what the gates say. */
+    private int exitCode(TradeOffSummary summary) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> unanswered = summary.unansweredArms();
+        if (!unanswered.isEmpty()) {
+            err.println("longhaul: " + String.join(", ", unanswered) + " answered no turn: there is nothing to "
+                    + "compare (see the failed turns in the report)");
+            err.flush();
+            return Main.EXIT_INCOMPLETE;
+        }
+        return gateOptions.check(summary, err);
     }
 
     /**

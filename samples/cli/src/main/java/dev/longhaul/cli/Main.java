@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code longhaul} command: a thin shell over the library.
  *
- * <p>Exit codes: 0 success; 1 the run completed but something failed (a run stopped early, an arm failed);
- * 2 bad input (flags, files, unknown backend); 130 interrupted.
+ * <p>Exit codes: 0 success; 1 the run completed but something failed (a run stopped early, a run or an arm with no
+ * answered turn); 2 bad input (flags, files, unknown backend); 3 a gate of {@code ab} or {@code compare} breached;
+ * 4 a gate could not be checked (inconclusive); 130 interrupted.
  */
 @Command(name = "longhaul",
         mixinStandardHelpOptions = true,
@@ -23,6 +24,10 @@ public final class Main {
     static final int EXIT_BAD_INPUT = 2;
     /** Exit code when work was done but did not fully succeed. */
     static final int EXIT_INCOMPLETE = 1;
+    /** Exit code when an arm breached a gate ({@code --fail-on-regression}, {@code --max-kld}, …). */
+    static final int EXIT_GATE_BREACHED = 3;
+    /** Exit code when a gate was asked for but its figure is missing or the verdict inconclusive. */
+    static final int EXIT_GATE_INCONCLUSIVE = 4;
     /** Exit code after an interrupt (128 + SIGINT). */
     static final int EXIT_INTERRUPTED = 130;
 

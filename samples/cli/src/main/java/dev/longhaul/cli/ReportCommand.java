@@ -3,6 +3,7 @@ package dev.longhaul.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.longhaul.analysis.tradeoff.TradeOffSummary;
 import dev.longhaul.files.AtomicFile;
 import dev.longhaul.files.FileProblem;
 import dev.longhaul.render.Arm;
@@ -161,16 +162,18 @@ final class ReportCommand implements Callable<Integer> {
      *
      * @param byArm       arm label → its runs by repeat, baseline arm first
      * @param comparisons the comparison objects
+     * @param summary     the study's trade-off, or null
      * @return the set to render
      */
-    static ReportSet abRuns(Map<String, List<SessionReport>> byArm, List<Map<String, Object>> comparisons) {
+    static ReportSet abRuns(Map<String, List<SessionReport>> byArm, List<Map<String, Object>> comparisons,
+                            TradeOffSummary summary) {
         List<Arm> arms = new ArrayList<>();
         byArm.forEach((label, runs) -> {
             for (int i = 0; i < runs.size(); i++) {
                 arms.add(new Arm(runs.size() == 1 ? label : label + ".r" + (i + 1), runs.get(i)));
             }
         });
-        return new ReportSet(arms, comparisons);
+        return new ReportSet(arms, comparisons, summary);
     }
 
     /**

@@ -112,6 +112,12 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr());
             out.flush();
             Object stopped = report.config().extra().get("stopped_early");
+            if (stopped == null && report.turnMetrics().isEmpty()) {
+                spec.commandLine().getErr().println("longhaul: the run answered no turn (" + report.failedTurns().size()
+                        + " failed): there is nothing to judge; see failed_turns in " + target);
+                spec.commandLine().getErr().flush();
+                return Main.EXIT_INCOMPLETE;
+            }
             if (stopped == null) {
                 return 0;
             }

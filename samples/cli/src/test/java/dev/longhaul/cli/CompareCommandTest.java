@@ -1,6 +1,7 @@
 package dev.longhaul.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import dev.longhaul.analysis.ComparisonJson;
 import dev.longhaul.analysis.ComparisonText;
 import dev.longhaul.report.ReportCodec;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,15 +54,18 @@ class CompareCommandTest {
         Comparison expected = Comparison.of(ReportCodec.read(file("f16.r1")), ReportCodec.read(file("q4_0.r1")));
         CliTest.Result text = CliTest.longhaul("compare", file("f16.r1").toString(), file("q4_0.r1").toString());
         assertEquals(0, text.code(), text.err());
-        assertEquals(ComparisonText.render(expected) + "longhaul verdict (free-running): inconclusive: one "
-                + "free-running run per arm cannot tell run-to-run drift from the arm [inconclusive]\n", text.out(),
-                "the seed's output, then what one free-running run per arm can say");
+        assertTrue(text.out().startsWith(ComparisonText.render(expected) + "longhaul verdict (free-running): "
+                + "inconclusive: one free-running run per arm cannot tell run-to-run drift from the arm "
+                + "[inconclusive]\n\nSUMMARY (free-running, baseline f16)\n"), text.out());
+        assertTrue(text.out().contains("\n  q4_0: KV unknown, decode "), "the scripted backend logs no KV cache\n"
+                + text.out());
         CliTest.Result json = CliTest.longhaul("compare", "--json", file("f16.r1").toString(), file("q4_0.r1").toString());
         assertEquals(ComparisonJson.toJson(expected) + "\n", json.out(), "the seed's comparison object, unchanged");
 
         CliTest.Result stats = CliTest.longhaul("compare", "--stats", file("f16.r1").toString(),
                 file("q4_0.r1").toString());
-        assertTrue(stats.out().startsWith(ComparisonText.render(expected) + "Design: free-running, 1 run pair (seeds 1 "
+        assertTrue(stats.out().startsWith("SUMMARY (free-running, baseline f16)\n"), "the summary first\n" + stats.out());
+        assertTrue(stats.out().contains(ComparisonText.render(expected) + "Design: free-running, 1 run pair (seeds 1 "
                 + "| 1), 30 paired turns; the run is the unit"), stats.out());
         assertTrue(stats.out().contains("\nDrop: not tested (see the notes)"), stats.out());
         assertTrue(stats.out().contains("\nNote: no change test: free-running run pairs are tested as wholes, which "
@@ -76,7 +81,8 @@ class CompareCommandTest {
                 "--noise", file("f16.noise.r1") + "," + file("f16.noise.r2"));
 
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("\n" + "=".repeat(70) + "\nQUALITY COMPARISON: f16 vs q4_0\n"), r.out());
+        assertTrue(r.out().startsWith("SUMMARY (free-running, baseline f16)\n"), r.out());
+        assertTrue(r.out().contains("\n\n" + "=".repeat(70) + "\nQUALITY COMPARISON: f16 vs q4_0\n"), r.out());
         assertTrue(r.out().contains("Verdict: f16 is BETTER by "), "the seed's verdict in its table\n" + r.out());
         assertTrue(r.out().contains("Design: free-running, 2 run pairs (seeds 1, 2 | 1, 2), 60 paired turns"), r.out());
         assertTrue(r.out().contains("\nDrop: not tested (see the notes)"), "two free-running pairs\n" + r.out());
@@ -108,6 +114,70 @@ class CompareCommandTest {
         assertEquals(2, c.get("noise_floor").get("runs").asInt());
         assertEquals("no_difference", c.get("noise_floor").get("verdict_kind").asText(), "f16 against f16");
         assertEquals(30, c.get("per_turn").size());
+    }
+
+    @Test
+    void gatesExitThreeOnABreachWithOneLineEachAndFourWhenTheyCannotBeChecked() {
+        String[] pairs = {"compare", "-a", file("f16.r1") + "," + file("f16.r2"), "-b",
+                file("q4_0.r1") + "," + file("q4_0.r2")};
+        CliTest.Result regression = CliTest.longhaul(concat(pairs, "--fail-on-regression", "--max-quality-drop",
+                "0.01"));
+        assertEquals(Main.EXIT_GATE_BREACHED, regression.code(), regression.err());
+        List<String> lines = regression.err().lines().toList();
+        assertEquals(2, lines.size(), regression.err());
+        assertTrue(lines.get(0).startsWith("longhaul: gate breached: q4_0: --fail-on-regression: verdict "
+                + "baseline_better: f16 is better by "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("longhaul: gate breached: q4_0: --max-quality-drop: quality fell by "),
+                lines.get(1));
+        assertTrue(regression.out().startsWith("SUMMARY (free-running, baseline f16)\n"), "the summary first\n"
+                + regression.out());
+
+        CliTest.Result kept = CliTest.longhaul(concat(pairs, "--max-quality-drop", "0.9"));
+        assertEquals(0, kept.code(), kept.err());
+
+        CliTest.Result noFidelity = CliTest.longhaul(concat(pairs, "--max-kld", "0.1"));
+        assertEquals(Main.EXIT_GATE_INCONCLUSIVE, noFidelity.code(), noFidelity.err());
+        assertEquals("longhaul: gate inconclusive: q4_0: --max-kld: no token fidelity was measured",
+                noFidelity.err().strip());
+
+        CliTest.Result oneRun = CliTest.longhaul("compare", "--fail-on-regression", file("f16.r1").toString(),
+                file("q4_0.r1").toString());
+        assertEquals(Main.EXIT_GATE_INCONCLUSIVE, oneRun.code(), "one free-running run per arm: inconclusive");
+
+        CliTest.Result bad = CliTest.longhaul(concat(pairs, "--min-same-top", "99"));
+        assertEquals(Main.EXIT_BAD_INPUT, bad.code());
+        assertEquals("longhaul: --min-same-top 99.0 is out of range [0, 1] (a rate: 0.99 for 99 %)", bad.err().strip());
+    }
+
+    @Test
+    void aRunThatAnsweredNoTurnExitsOneAndSaysSoAndSoDoesItsComparison() {
+        CliTest.Result failed = CliTest.longhaul("run", "--backend", "scripted", "--turns", "3", "--delay", "0",
+                "--kv-type", "q4_0", "--quiet", "--backend-option", "fail_turns=1,2,3", "--retries", "0",
+                "--no-checkpoint", "-o", file("failed").toString());
+        assertEquals(Main.EXIT_INCOMPLETE, failed.code(), failed.out() + failed.err());
+        assertFalse(failed.out().contains("No significant degradation"), failed.out());
+        assertTrue(failed.out().contains("No answered turn: nothing to judge (3 failed)"), failed.out());
+        assertTrue(failed.err().contains("longhaul: the run answered no turn (3 failed)"), failed.err());
+
+        CliTest.Result compared = CliTest.longhaul("compare", file("f16.r1").toString(), file("failed").toString());
+        assertEquals(Main.EXIT_INCOMPLETE, compared.code(), compared.err());
+        List<String> errLines = compared.err().lines().toList();
+        assertEquals("longhaul: q4_0 answered no turn: there is nothing to compare (see the failed turns in the "
+                + "report)", errLines.get(errLines.size() - 1), "after the warning that the runs differ in turns");
+
+        CliTest.Result strict = CliTest.longhaul("compare", "--json", "--stats", "--strict-json",
+                file("f16.r1").toString(), file("failed").toString());
+        assertFalse(strict.out().contains("NaN"), strict.out());
+        CliTest.Result python = CliTest.longhaul("compare", "--json", "--stats", file("f16.r1").toString(),
+                file("failed").toString());
+        assertTrue(python.out().contains("NaN"), "without --strict-json, Python's NaN as the seed writes it");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test
