@@ -16,10 +16,12 @@ import java.util.TreeMap;
  * A report as CSV (RFC 4180, CRLF line ends): one row per turn and run, runs in order, turns in order within
  * each run, for a spreadsheet or a data frame.
  *
- * <p>Columns: {@code run, turn, phase, status} ({@code answered} or {@code failed}), then every metric any
- * answered turn has, in report order (the scorer's, then the backend's), then {@code degradation_window_avg},
- * {@code degradation_drop} (filled on a degradation alert), {@code failure_kind}, {@code failure_attempts},
- * {@code failure_message} (filled on a failed turn). A value a turn lacks is an empty cell. Numbers are written as
+ * <p>Columns, in a fixed order ({@link CsvColumns}): {@code run, turn, phase, status} ({@code answered} or
+ * {@code failed}), then the seed's metrics in the seed's order and longhaul's in theirs (those any answered turn has),
+ * then {@code degradation_window_avg}, {@code degradation_drop} (filled on a degradation alert),
+ * {@code failure_kind}, {@code failure_attempts}, {@code failure_message} (filled on a failed turn), and last every
+ * other metric (a plugged-in scorer's extras) in the order the turns first have it. A value a turn lacks is an empty
+ * cell. Numbers are written as
  * the report's JSON writes them (shortest round-trip), booleans as {@code true}/{@code false}.
  *
  * <p>A text cell starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return gets a leading
@@ -43,10 +45,12 @@ public final class CsvReport {
                 metrics.addAll(turn.values().keySet());
             }
         }
+        List<String> known = CsvColumns.known(metrics);
+        List<String> extras = CsvColumns.extras(metrics);
         List<String> header = new ArrayList<>(List.of("run", "turn", "phase", "status"));
-        header.addAll(metrics);
-        header.addAll(List.of("degradation_window_avg", "degradation_drop", "failure_kind", "failure_attempts",
-                "failure_message"));
+        header.addAll(known);
+        header.addAll(CsvColumns.EVENTS);
+        header.addAll(extras);
         StringBuilder out = new StringBuilder(16 * 1024);
         appendRow(out, header.stream().map(CsvReport::text).toList());
         for (Arm arm : set.arms()) {
@@ -62,21 +66,25 @@ public final class CsvReport {
                     row.add(Integer.toString(turn.turn()));
                     row.add(text(turn.phase()));
                     row.add("answered");
-                    for (String metric : metrics) {
+                    for (String metric : known) {
                         row.add(value(turn.values().get(metric)));
                     }
                     DegradationAlert alert = alerts.get(turn.turn());
                     row.add(alert == null ? "" : PythonFormat.repr(alert.windowAvg()));
                     row.add(alert == null ? "" : PythonFormat.repr(alert.drop()));
                     row.addAll(List.of("", "", ""));
+                    for (String metric : extras) {
+                        row.add(value(turn.values().get(metric)));
+                    }
                 } else {
                     FailedTurn failed = (FailedTurn) entry;
                     row.add(Integer.toString(failed.turn()));
                     row.add(text(failed.phase()));
                     row.add("failed");
-                    metrics.forEach(m -> row.add(""));
+                    known.forEach(m -> row.add(""));
                     row.addAll(List.of("", "", text(failed.kind()), Integer.toString(failed.attempts()),
                             text(failed.message())));
+                    extras.forEach(m -> row.add(""));
                 }
                 appendRow(out, row);
             }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.SessionReport;
+import dev.longhaul.report.TurnMetrics;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +45,26 @@ class CsvReportTest {
                 csv.substring(csv.indexOf("f16,4,")));
         List<List<String>> rows = parse(csv);
         assertEquals("HTTP 500, body: \"bad\"\nline 2", rows.get(4).get(13));
+    }
+
+    @Test
+    void columnsComeInTheDocumentedOrderWhateverOrderTheTurnsListThem() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("fenced_blocks", 2);
+        values.put("kld_mean", 0.01);
+        values.put("ttft_s", 0.2);
+        values.put("quality_score", 0.7);
+        values.put("response_length", 90);
+        SessionReport run = new SessionReport(F16.config(), List.of(new TurnMetrics(1, "code_gen", values)), List.of(),
+                F16.summary(), List.of(), List.of());
+
+        List<List<String>> rows = parse(CsvReport.render(ReportSet.of(List.of(run))));
+
+        assertEquals(List.of("run", "turn", "phase", "status", "response_length", "quality_score", "ttft_s", "kld_mean",
+                "degradation_window_avg", "degradation_drop", "failure_kind", "failure_attempts", "failure_message",
+                "fenced_blocks"), rows.get(0), "the seed's, longhaul's, the events, then the scorer's extras");
+        assertEquals(List.of("f16", "1", "code_gen", "answered", "90", "0.7", "0.2", "0.01", "", "", "", "", "", "2"),
+                rows.get(1));
     }
 
     @Test
