@@ -42,9 +42,10 @@ public record TradeOffSummary(String baseline, Design design, List<TradeOffRow> 
 
     /**
      * @param arms        every arm's figures, the baseline first
-     * @param comparisons the comparison of each later arm with the baseline, in arm order
+     * @param comparisons the comparison of each later arm with the baseline, in arm order (comparison i is of arm
+     *                    i + 1, whatever labels its reports carry)
      * @return the summary
-     * @throws IllegalArgumentException when there is not one comparison per compared arm, or one names another arm
+     * @throws IllegalArgumentException when there is not one comparison per compared arm
      */
     public static TradeOffSummary of(List<ArmFigures> arms, List<RepeatedComparison> comparisons) {
         if (arms.isEmpty() || comparisons.size() != arms.size() - 1) {
@@ -58,10 +59,6 @@ public record TradeOffSummary(String baseline, Design design, List<TradeOffRow> 
         for (int i = 1; i < arms.size(); i++) {
             ArmFigures arm = arms.get(i);
             RepeatedComparison c = comparisons.get(i - 1);
-            if (!c.labels().b().equals(arm.label())) {
-                throw new IllegalArgumentException("comparison " + i + " is of '" + c.labels().b() + "', arm " + (i + 1)
-                        + " is '" + arm.label() + "'");
-            }
             rows.add(new TradeOffRow(arm,
                     base.kvCache() == null || arm.kvCache() == null ? null
                             : change(arm.kvCache().mib(), base.kvCache().mib()),
@@ -86,6 +83,30 @@ public record TradeOffSummary(String baseline, Design design, List<TradeOffRow> 
                                             List<RepeatedComparison> comparisons) {
         List<ArmFigures> arms = new ArrayList<>();
         reports.forEach((label, runs) -> arms.add(ArmFigures.of(label, runs)));
+        return of(arms, comparisons);
+    }
+
+    /**
+     * One run per arm, each compared with the first by {@link RepeatedComparison#of(List, List)} in the design its
+     * reports say they were played with: what {@code longhaul report} shows for saved reports.
+     *
+     * @param labels the arms' labels, the baseline first
+     * @param runs   one report per arm, in the same order
+     * @return the summary
+     */
+    public static TradeOffSummary ofSingleRuns(List<String> labels, List<SessionReport> runs) {
+        if (labels.size() != runs.size() || runs.isEmpty()) {
+            throw new IllegalArgumentException("one label per run needed: " + labels.size() + " labels, " + runs.size()
+                    + " runs");
+        }
+        List<ArmFigures> arms = new ArrayList<>();
+        List<RepeatedComparison> comparisons = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            arms.add(ArmFigures.of(labels.get(i), List.of(runs.get(i))));
+            if (i > 0) {
+                comparisons.add(RepeatedComparison.of(List.of(runs.get(0)), List.of(runs.get(i))));
+            }
+        }
         return of(arms, comparisons);
     }
 

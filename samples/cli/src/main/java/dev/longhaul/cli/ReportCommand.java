@@ -71,8 +71,10 @@ final class ReportCommand implements Callable<Integer> {
             runs.add(ReportCodec.read(file));
         }
         List<Arm> arms = arms(runs);
-        ReportSet set = comparison == null ? ReportSet.compared(arms)
+        ReportSet plain = comparison == null ? ReportSet.compared(arms)
                 : new ReportSet(arms, comparisons(comparison));
+        ReportSet set = new ReportSet(plain.arms(), plain.comparisons(), TradeOffSummary.ofSingleRuns(arms.stream().map(Arm::label).toList(),
+                arms.stream().map(Arm::report).toList()));
         PrintWriter out = spec.commandLine().getOut();
         if (html == null && markdown == null && csv == null) {
             out.print(MarkdownReport.render(set));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.longhaul.analysis.tradeoff.TradeOffSummary;
 import dev.longhaul.cli.CliTest;
 import dev.longhaul.render.Arm;
 import dev.longhaul.render.CsvReport;
@@ -53,7 +54,9 @@ class ReportCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("HTML report saved to: " + html + "\nMarkdown summary saved to: " + md + "\nCSV saved to: " + csv
                 + "\n", r.out());
-        ReportSet expected = ReportSet.of(List.of(ReportCodec.read(f16), ReportCodec.read(q4)));
+        ReportSet plain = ReportSet.of(List.of(ReportCodec.read(f16), ReportCodec.read(q4)));
+        ReportSet expected = new ReportSet(plain.arms(), plain.comparisons(), TradeOffSummary.ofSingleRuns(
+                List.of("f16", "q4_0"), List.of(ReportCodec.read(f16), ReportCodec.read(q4))));
         assertEquals(HtmlReport.render(expected), Files.readString(html));
         assertEquals(MarkdownReport.render(expected), Files.readString(md));
         assertEquals(CsvReport.render(expected), Files.readString(csv));
@@ -137,9 +140,11 @@ class ReportCommandTest {
 
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().endsWith("HTML report saved to: " + out.resolve("report.html") + "\n"), r.out());
-        ReportSet expected = new ReportSet(List.of(arm("f16", out.resolve("f16.json")),
-                arm("q8_0", out.resolve("q8_0.json")), arm("q4_0", out.resolve("q4_0.json"))),
-                comparisons(out.resolve("comparison.json")));
+        List<Arm> arms = List.of(arm("f16", out.resolve("f16.json")), arm("q8_0", out.resolve("q8_0.json")),
+                arm("q4_0", out.resolve("q4_0.json")));
+        ReportSet expected = new ReportSet(arms, comparisons(out.resolve("comparison.json")),
+                TradeOffSummary.ofSingleRuns(arms.stream().map(Arm::label).toList(),
+                        arms.stream().map(Arm::report).toList()));
         assertEquals(HtmlReport.render(expected), Files.readString(out.resolve("report.html")));
     }
 
