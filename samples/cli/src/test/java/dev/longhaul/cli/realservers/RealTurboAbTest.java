@@ -3,6 +3,8 @@ package dev.longhaul.cli.realservers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.cli.CliTest;
 import dev.longhaul.report.ReportCodec;
@@ -69,6 +71,21 @@ class RealTurboAbTest {
         double turbo3 = pooledKld("turbo3");
         assertTrue(q8 < turbo4 && turbo4 < turbo3, "mean KLD q8_0 " + q8 + ", turbo4 " + turbo4 + ", turbo3 " + turbo3);
         assertTrue(q8 < 0.01, "q8_0 is close to f16: " + q8);
+
+        // the summary fills its table from each server's own log and timings
+        JsonNode arms = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile()).get("summary").get("arms");
+        for (int i = 0; i < ARMS.size(); i++) {
+            JsonNode arm = arms.get(i);
+            assertEquals(ARMS.get(i), arm.get("arm").asText());
+            assertEquals("llama-server log", arm.get("kv_cache").get("source").asText(), arm.toString());
+            assertEquals(sizes.get(i), arm.get("kv_cache").get("mib").asDouble(), 1e-9);
+            assertEquals(4096, arm.get("kv_cache").get("cells").asInt());
+            assertEquals("server timings", arm.get("decode_tokens_per_s").get("source").asText());
+            assertEquals("server timings", arm.get("prefill_tokens_per_s").get("source").asText());
+            assertTrue(arm.get("server_command").toString().contains("\"-ctk\",\"" + ARMS.get(i) + "\""), arm.toString());
+        }
+        assertTrue(r.out().contains("  q8_0: KV \u221247 % (24.0 \u2192 12.75 MiB), decode "), r.out());
+        assertTrue(r.out().contains("  turbo4 server: " + fork), r.out());
     }
 
     /** The mean KLD over every forced position of the arm's run (each turn's {@code kld_values}, pooled). */
