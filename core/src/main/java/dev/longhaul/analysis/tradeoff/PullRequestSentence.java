@@ -50,7 +50,8 @@ public final class PullRequestSentence {
         }
         RepeatedComparison c = row.comparison();
         MetricDelta q = row.quality();
-        String unit = c.runs() > 1 ? c.runs() + " runs, " + q.pairs() + " turns" : q.pairs() + " turns";
+        String turns = q.pairs() + (q.pairs() == 1 ? " turn" : " turns");
+        String unit = c.runs() > 1 ? c.runs() + " runs, " + turns : turns;
         String sentence = arm.label() + ": " + String.join(", ", parts) + ", quality: " + quality(row, baseline.label())
                 + " (" + c.design().displayName() + ", " + unit + ")";
         if (!arm.pastTrainedContextTurns().isEmpty()) {

@@ -67,6 +67,25 @@ class RealTrainedContextTest {
         assertTrue(Files.readString(dir.resolve("fork.server.log")).contains("using rope scaling to extend"));
     }
 
+    @Test
+    void anAbOfForkArmsPastTheTrainedContextNamesEachArmAndItsTurn() throws Exception {
+        Path fork = LlamaCppTool.TURBO_SERVER.require();
+        CliTest.Result r = CliTest.longhaul("ab", "--server-bin", fork.toString(), "--model-file",
+                Checkout.bundledModel().toString(), "--kv-types", "f16,q8_0", "--script", script("ab").toString(),
+                "--turns", "2", "--max-tokens", "8", "--fidelity-top-k", "0", "--context-size", Integer.toString(REQUESTED), "--threads", "1",
+                "--quiet", "--output-dir", dir.resolve("ab").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+
+        for (String arm : new String[] {"f16", "q8_0"}) {
+            assertTrue(r.out().contains("Warning: " + arm + ": turn 2 went past the model's trained context (4096 "
+                    + "tokens): answers there are extrapolation, not an effect of the KV cache"), r.out());
+        }
+        assertTrue(r.out().contains("; turn 2 past the model's trained context"), "in the pull-request sentence\n"
+                + r.out());
+        String comparison = Files.readString(dir.resolve("ab/comparison.json"));
+        assertTrue(comparison.contains("\"past_trained_context_turns\": [\n          2\n        ]"), comparison);
+    }
+
     /** Trained context 4096 from {@code /v1/models}, the slot's from {@code /props}, both in the report's config. */
     private static void assertContexts(SessionReport report, int slot) {
         Map<?, ?> facts = backendFacts(report);
@@ -80,11 +99,16 @@ class RealTrainedContextTest {
         return (Map<?, ?>) report.config().extra().get("backend_info");
     }
 
+    /** A script of two prompts of about 2250 tokens each: the second turn, carrying the first, goes past 4096. */
+    private Path script(String name) throws Exception {
+        String prompt = "Refactor the RateLimiter class so that it uses a token bucket. ".repeat(160);
+        return Files.writeString(dir.resolve(name + ".script.json"), "{\"name\": \"past-the-trained-context\", "
+                + "\"phases\": [{\"phase\": \"long\", \"turns\": [\"" + prompt + "\", \"" + prompt + "\"]}]}");
+    }
+
     /** Two turns of about 2250 prompt tokens each (the second carries the first), 8 answer tokens, greedy. */
     private SessionReport run(Path binary, String name) throws Exception {
-        String prompt = "Refactor the RateLimiter class so that it uses a token bucket. ".repeat(160);
-        Path script = Files.writeString(dir.resolve(name + ".script.json"), "{\"name\": \"past-the-trained-context\", "
-                + "\"phases\": [{\"phase\": \"long\", \"turns\": [\"" + prompt + "\", \"" + prompt + "\"]}]}");
+        Path script = script(name);
         Path output = dir.resolve(name + ".json");
         LaunchOptions options = LaunchOptions.defaults(dir.resolve(name + ".server.log")).withContextSize(REQUESTED)
                 .withSeed(42L).withThreads(1);
