@@ -3,12 +3,14 @@ package dev.longhaul.cli;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.experiment.StudyFiles;
 import dev.longhaul.render.ReportSet;
+import dev.longhaul.files.AtomicFile;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.analysis.ReportText;
 import dev.longhaul.session.LongSession;
 import dev.longhaul.session.SessionBuilder;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
             + "run, never an input).")
     boolean force;
 
+    @Option(names = "--strict-json", description = "Write null where Python's json would write NaN (the means of a run "
+            + "with no answered turn), so that strict JSON parsers read the report.")
+    boolean strictJson;
+
     @Mixin
     SessionOptions sessionOptions;
 
@@ -106,7 +112,11 @@ final class RunCommand implements Callable<Integer> {
         try (InterruptGuard guard = InterruptGuard.install()) {
             SessionReport report = session.run();
             out.print(ReportText.render(report));
-            ReportCodec.write(report, target);
+            if (strictJson) {
+                AtomicFile.write(target, ReportCodec.toStrictJson(report), StandardCharsets.US_ASCII);
+            } else {
+                ReportCodec.write(report, target);
+            }
             out.println("Report saved to: " + target);
             ReportCommand.writeHtml(ReportSet.of(List.of(report)), ReportCommand.htmlBeside(target), out,
                     spec.commandLine().getErr());

@@ -150,7 +150,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void aRunThatAnsweredNoTurnExitsOneAndSaysSoAndSoDoesItsComparison() {
+    void aRunThatAnsweredNoTurnExitsOneAndSaysSoAndSoDoesItsComparison() throws Exception {
         CliTest.Result failed = CliTest.longhaul("run", "--backend", "scripted", "--turns", "3", "--delay", "0",
                 "--kv-type", "q4_0", "--quiet", "--backend-option", "fail_turns=1,2,3", "--retries", "0",
                 "--no-checkpoint", "-o", file("failed").toString());
@@ -158,6 +158,12 @@ class CompareCommandTest {
         assertFalse(failed.out().contains("No significant degradation"), failed.out());
         assertTrue(failed.out().contains("No answered turn: nothing to judge (3 failed)"), failed.out());
         assertTrue(failed.err().contains("longhaul: the run answered no turn (3 failed)"), failed.err());
+
+        assertEquals(Main.EXIT_INCOMPLETE, CliTest.longhaul("run", "--backend", "scripted", "--turns", "3", "--delay",
+                "0", "--quiet", "--backend-option", "fail_turns=1,2,3", "--retries", "0", "--no-checkpoint",
+                "--strict-json", "-o", file("strict").toString()).code());
+        assertTrue(java.nio.file.Files.readString(file("strict")).contains("\"avg_quality_score\": null"),
+                "--strict-json: null, not NaN");
 
         CliTest.Result compared = CliTest.longhaul("compare", file("f16.r1").toString(), file("failed").toString());
         assertEquals(Main.EXIT_INCOMPLETE, compared.code(), compared.err());
