@@ -147,9 +147,13 @@ final class AbCommand implements Callable<Integer> {
             + "(never a journal of an unfinished run).")
     boolean force;
 
-    /** Options that a resumed study may be given with any value: they say how, not what, to measure. */
+    /**
+     * Options that a resumed study may be given with any value: they say how, not what, to measure (the gates are
+     * those of the command that finishes the study).
+     */
     private static final Set<String> FREE_ON_RESUME = Set.of("--resume", "--force", "--quiet", "--verbose",
-            "--output-dir", "--help", "--version");
+            "--output-dir", "--help", "--version", "--fail-on-regression", "--max-kld", "--min-same-top",
+            "--max-quality-drop");
 
     /** The most candidates per position token fidelity reads (llama-server's n_probs is no wider in practice). */
     static final int MAX_FIDELITY_TOP_K = 1000;
@@ -216,6 +220,7 @@ final class AbCommand implements Callable<Integer> {
         study.sessionOptions.quiet |= sessionOptions.quiet;
         study.sessionOptions.verbose |= sessionOptions.verbose;
         study.recordedArgs = recordedLine;
+        study.gateOptions = gateOptions;
         return study;
     }
 

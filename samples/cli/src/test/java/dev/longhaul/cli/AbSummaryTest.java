@@ -67,6 +67,20 @@ class AbSummaryTest {
     }
 
     @Test
+    void gatesAreTheResumingCommandsNotTheStudys() {
+        CliTest.Result first = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "4",
+                "--quiet", "--max-kld", "0.5", "--output-dir", dir.toString());
+        assertEquals(Main.EXIT_GATE_INCONCLUSIVE, first.code(), "the scripted backend cannot be forced: no fidelity");
+
+        CliTest.Result resumed = CliTest.longhaul("ab", "--resume", dir.toString(), "--quiet");
+        assertEquals(0, resumed.code(), "no gate given now\n" + resumed.err());
+        CliTest.Result gated = CliTest.longhaul("ab", "--resume", dir.toString(), "--quiet", "--fail-on-regression");
+        assertEquals(Main.EXIT_GATE_INCONCLUSIVE, gated.code(), gated.err());
+        assertTrue(gated.err().contains("longhaul: gate inconclusive: q8_0: --fail-on-regression: the verdict is "
+                + "inconclusive: "), gated.err());
+    }
+
+    @Test
     void noSaveResponsesDropsTheAnswers() throws Exception {
         CliTest.Result r = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "3",
                 "--quiet", "--no-save-responses", "--output-dir", dir.toString());
