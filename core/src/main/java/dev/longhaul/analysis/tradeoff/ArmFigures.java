@@ -2,6 +2,7 @@ package dev.longhaul.analysis.tradeoff;
 
 import dev.longhaul.report.ContextPressureCounts;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  * @param prefillSource           {@value #SERVER_TIMINGS} or {@value #CLIENT}; null when unknown
  * @param timeToFirstToken        seconds to the first token over turns; null when not streamed
  * @param tokensGenerated         tokens generated over all turns
- * @param wallSeconds             the wall time of all turns, answered and failed, in seconds
+ * @param wallSeconds             the wall time of all turns, answered and failed, in seconds (the sum of their
+ *                                {@code elapsed_s}, to two decimals)
  * @param serverCommand           the command line of the arm's managed llama-server (its first run's); null when the
  *                                arm ran no managed server
  * @param trainedContext          the model's trained context in tokens, when a report states it; else null
@@ -114,7 +116,7 @@ public record ArmFigures(String label, int runs, int answeredTurns, int failedTu
                 KvCacheMemory.of(first.config()).orElse(null),
                 decode, decode == null ? null : serverDecode ? SERVER_TIMINGS : CLIENT,
                 prefill, prefill == null ? null : serverPrefill ? SERVER_TIMINGS : CLIENT,
-                ttft, generated, wall, command, trained, List.copyOf(past));
+                ttft, generated, PythonFormat.round(wall, 2), command, trained, List.copyOf(past));
     }
 
     /** Prompt tokens evaluated over the time to first token; NaN when either is unknown or nothing was evaluated. */
