@@ -26,6 +26,7 @@ final class PageStyle {
             .note { color: var(--muted); }
             .warn { color: var(--alert); }
             .sentence { font-weight: 600; margin: 4px 0; }
+            table.measurements { margin: 12px 0 8px; }
             mark.divergence { background: #ffe08a; color: inherit; padding: 0 2px; }
             .verdict { font-size: 16px; font-weight: 600; margin: 8px 0 4px; }
             .verdict .name { color: var(--muted); font-weight: 400; }
