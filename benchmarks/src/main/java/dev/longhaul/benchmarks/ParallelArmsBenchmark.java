@@ -1,6 +1,7 @@
 package dev.longhaul.benchmarks;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.llamacpp.LlamaCppOptions;
 import dev.longhaul.experiment.AbExperiment;
 import dev.longhaul.experiment.ExperimentResult;
 import dev.longhaul.report.SessionReport;
@@ -71,6 +72,7 @@ public class ParallelArmsBenchmark {
     }
 
     private static BackendConfig arm(String kvType) {
-        return BackendConfig.builder("llamacpp").kvType(kvType).maxTokens(96).threads(1).build();
+        return BackendConfig.builder("llamacpp").kvType(kvType).maxTokens(96).option(LlamaCppOptions.THREADS, 1)
+                .build();
     }
 }

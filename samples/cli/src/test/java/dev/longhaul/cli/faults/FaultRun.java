@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.SavedResponse;
 import dev.longhaul.report.SessionReport;
@@ -39,14 +40,16 @@ record FaultRun(SessionReport report, Path checkpoint, List<JsonNode> journal, D
 
     /** llama-server settings for fault tests: 1 s timeouts, 1 retry. */
     static BackendConfig.Builder llamaServer(URI url, boolean stream) {
-        return BackendConfig.builder("llama-server").baseUrl(url).stream(stream).timeout(Duration.ofSeconds(1))
-                .connectTimeout(Duration.ofSeconds(1)).maxRetries(1);
+        return BackendConfig.builder("llama-server").baseUrl(url).option(HttpOptions.STREAM, stream)
+                .timeout(Duration.ofSeconds(1))
+                .option(HttpOptions.CONNECT_TIMEOUT, Duration.ofSeconds(1)).option(HttpOptions.MAX_RETRIES, 1);
     }
 
     /** Ollama settings for fault tests: 1 s timeouts, 1 retry. */
     static BackendConfig.Builder ollama(URI url, boolean stream) {
-        return BackendConfig.builder("ollama").model("qwen2.5-coder:7b").baseUrl(url).stream(stream)
-                .timeout(Duration.ofSeconds(1)).connectTimeout(Duration.ofSeconds(1)).maxRetries(1);
+        return BackendConfig.builder("ollama").model("qwen2.5-coder:7b").baseUrl(url).option(HttpOptions.STREAM, stream)
+                .timeout(Duration.ofSeconds(1)).option(HttpOptions.CONNECT_TIMEOUT, Duration.ofSeconds(1))
+                .option(HttpOptions.MAX_RETRIES, 1);
     }
 
     static FaultRun play(Path dir, BackendConfig config, int turns, TurnListener... listeners) throws Exception {

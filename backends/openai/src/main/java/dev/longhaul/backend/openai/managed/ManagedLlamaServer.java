@@ -1,6 +1,7 @@
 package dev.longhaul.backend.openai.managed;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.openai.OpenAiOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -213,7 +214,7 @@ public final class ManagedLlamaServer implements AutoCloseable {
      */
     public BackendConfig backendConfig(BackendConfig base) {
         return base.newBuilder().provider("llama-server").baseUrl(baseUrl())
-                .option("server_log", logFile().toString()).build();
+                .option(OpenAiOptions.SERVER_LOG, logFile()).build();
     }
 
     /** Stops the server: SIGTERM, then a forced kill after the grace period. Does nothing when it has stopped. */

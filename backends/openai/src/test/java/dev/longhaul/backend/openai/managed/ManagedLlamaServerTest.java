@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.LongSession;
@@ -164,7 +165,7 @@ class ManagedLlamaServerTest {
         try (ManagedLlamaServer server = assertTimeoutPreemptively(BOUND,
                 () -> ManagedLlamaServer.start(binary, StandIn.model(dir), "turbo4", options()))) {
             BackendConfig config = server.backendConfig(BackendConfig.builder("llama-server").kvType("turbo4")
-                    .maxRetries(0).timeout(Duration.ofSeconds(10)).build());
+                    .option(HttpOptions.MAX_RETRIES, 0).timeout(Duration.ofSeconds(10)).build());
             SessionReport report = assertTimeoutPreemptively(BOUND, () -> LongSession.builder().backend(config)
                     .turns(8).delay(Duration.ZERO).maxConsecutiveFailures(3).run());
 
