@@ -93,7 +93,7 @@ public final class ReportText {
             out.add("FAILED TURNS:");
             for (FailedTurn failed : report.failedTurns()) {
                 out.add(" Turn " + alignRight(Integer.toString(failed.turn()), 2) + " [" + alignLeft(failed.phase(), 10)
-                        + "]: " + failed.kind() + " after " + failed.attempts()
+                        + "]: " + failed.kind().jsonName() + " after " + failed.attempts()
                         + (failed.attempts() == 1 ? " attempt: " : " attempts: ") + failed.message());
             }
         }

@@ -186,10 +186,18 @@ final class ReportJsonReader {
                 intValue(node, "turn", path),
                 string(node, "phase", path),
                 string(node, "prompt", path),
-                string(node, "kind", path),
+                failureKind(node, path),
                 string(node, "message", path),
                 intValue(node, "attempts", path),
-                number(node, "elapsed_s", path));
+                number(node, "elapsed_s", path),
+                optionalString(node, "response", path));
+    }
+
+    private FailureKind failureKind(JsonNode node, String path) {
+        String kind = string(node, "kind", path);
+        return FailureKind.fromJsonName(kind).orElseThrow(() -> problem(path + ".kind '" + kind
+                + "' is not a failure kind; one of: " + String.join(", ",
+                java.util.Arrays.stream(FailureKind.values()).map(FailureKind::jsonName).toList())));
     }
 
     private <T> List<T> optionalList(JsonNode root, String key, BiFunction<JsonNode, String, T> entry) {

@@ -15,6 +15,7 @@ import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.ChatResponse;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
@@ -31,7 +32,6 @@ import java.time.Instant;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +108,7 @@ public final class LongSession {
 
     private Settings settings() {
         return new Settings(turns, historyWindow, delay, saveResponses, detector.window(), detector.threshold(),
-                maxConsecutiveFailures, scorer.getClass().getName());
+                maxConsecutiveFailures, scorer.name());
     }
 
     /** @return a builder with the seed's defaults */
@@ -260,13 +260,18 @@ public final class LongSession {
                 log.info("turn {} interrupted; it is not recorded", turn.turn());
                 return null;
             }
-            FailedTurn failure = failure(turn, kindName(e.kind()), e.getMessage(), e.attempts(), turnStart);
-            log.warn("turn {} failed ({}): {}", turn.turn(), failure.kind(), failure.message());
-            event = failedTurn(state, checkpoint, failure, started);
+            FailedTurn failure = failure(turn, FailureKind.of(e.kind()), e.getMessage(), e.attempts(), turnStart);
+            log.warn("turn {} failed ({}): {}", turn.turn(), failure.kind().jsonName(), failure.message());
+            event = failedTurn(state, checkpoint, failure, started, keepInHistory);
+        } catch (ScorerFailure e) {
+            FailedTurn failure = new FailedTurn(turn.turn(), turn.phase(), turn.prompt(), FailureKind.SCORER,
+                    e.getMessage(), 1, elapsedSince(turnStart), e.response);
+            log.warn("turn {}: {}; the answer is kept, the turn is not scored", turn.turn(), failure.message(), e);
+            event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         } catch (RuntimeException e) {
-            FailedTurn failure = failure(turn, "error", oneLine(e), 1, turnStart);
+            FailedTurn failure = failure(turn, FailureKind.ERROR, oneLine(e), 1, turnStart);
             log.warn("turn {} failed with an unexpected error", turn.turn(), e);
-            event = failedTurn(state, checkpoint, failure, started);
+            event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         }
         TurnEvent done = event;
         listeners.forEach(l -> notify(() -> l.onTurn(done)));
@@ -324,12 +329,13 @@ public final class LongSession {
         return new TurnMetrics(metrics.turn(), metrics.phase(), values);
     }
 
-    private TurnEvent failedTurn(RunState state, Checkpoint checkpoint, FailedTurn failure, Instant started) {
-        state.failed(failure);
+    private TurnEvent failedTurn(RunState state, Checkpoint checkpoint, FailedTurn failure, Instant started,
+                                 boolean keepInHistory) {
+        state.failed(failure, keepInHistory);
         if (checkpoint != null) {
             checkpoint.write(CheckpointRecord.failed(failure));
         }
-        return new TurnEvent(failure.turn(), turns, failure.phase(), failure.prompt(), null, null, failure,
+        return new TurnEvent(failure.turn(), turns, failure.phase(), failure.prompt(), failure.response(), null, failure,
                 Duration.between(started, clock.instant()), remaining(started, failure.turn()));
     }
 
@@ -385,7 +391,7 @@ public final class LongSession {
         }
         extra.put("delay_s", delay.toMillis() / 1000.0);
         extra.put("script", script.name());
-        extra.put("scorer", scorer.getClass().getName());
+        extra.put("scorer", scorer.name());
         extra.put("degradation_window", detector.window());
         extra.put("degradation_threshold", detector.threshold());
         if (!info.facts().isEmpty()) {
@@ -416,7 +422,7 @@ public final class LongSession {
      */
     private TurnMetrics metrics(ScriptedTurn turn, ChatRequest request, ChatResponse response,
                                 List<TurnMetrics> earlier) {
-        TurnScore score = scorer.score(new TurnInput(turn.turn(), turn.phase(), turn.prompt(), response.content()));
+        TurnScore score = score(turn, response.content());
         Map<String, Object> values = new LinkedHashMap<>(score.metrics());
         var stats = response.stats();
         values.put("elapsed_s", PythonFormat.round(seconds(stats.elapsed()), 2));
@@ -449,9 +455,37 @@ public final class LongSession {
         return new TurnMetrics(turn.turn(), turn.phase(), values);
     }
 
-    private FailedTurn failure(ScriptedTurn turn, String kind, String message, int attempts, Instant turnStart) {
-        double elapsed = PythonFormat.round(seconds(Duration.between(turnStart, clock.instant())), 2);
-        return new FailedTurn(turn.turn(), turn.phase(), turn.prompt(), kind, message, attempts, elapsed);
+    /** The scorer's score of an answer; its exception, or metrics without a quality score, are a ScorerFailure. */
+    private TurnScore score(ScriptedTurn turn, String answer) {
+        try {
+            TurnScore score = scorer.score(new TurnInput(turn.turn(), turn.phase(), turn.prompt(), answer));
+            if (score == null) {
+                throw new IllegalStateException("it returned no score");
+            }
+            return score;
+        } catch (RuntimeException e) {
+            throw new ScorerFailure("scorer " + scorer.name() + " failed: " + oneLine(e), answer, e);
+        }
+    }
+
+    /** A scorer that failed on an answer the backend gave: the turn keeps the answer, without a score. */
+    private static final class ScorerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient String response;
+
+        ScorerFailure(String message, String response, RuntimeException cause) {
+            super(message, cause);
+            this.response = response;
+        }
+    }
+
+    private FailedTurn failure(ScriptedTurn turn, FailureKind kind, String message, int attempts, Instant turnStart) {
+        return new FailedTurn(turn.turn(), turn.phase(), turn.prompt(), kind, message, attempts,
+                elapsedSince(turnStart));
+    }
+
+    private double elapsedSince(Instant turnStart) {
+        return PythonFormat.round(seconds(Duration.between(turnStart, clock.instant())), 2);
     }
 
     private TurnEvent event(ScriptedTurn turn, String response, TurnMetrics metrics, FailedTurn failure, Instant started) {
@@ -471,10 +505,6 @@ public final class LongSession {
         } catch (RuntimeException e) {
             log.warn("a turn listener failed; the run goes on", e);
         }
-    }
-
-    private static String kindName(BackendException.Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     private static String oneLine(RuntimeException e) {

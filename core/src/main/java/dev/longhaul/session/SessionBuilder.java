@@ -6,6 +6,7 @@ import dev.longhaul.backend.Backends;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.scoring.HeuristicScorer;
 import dev.longhaul.scoring.Scorer;
+import dev.longhaul.scoring.Scorers;
 import dev.longhaul.script.Script;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -297,7 +298,8 @@ public final class SessionBuilder {
      * Continues the run journalled in a checkpoint: restores its settings, script, backend config and finished
      * turns, never asks the backend again for a turn it has, appends the remaining turns to the same file, and ends
      * with the report an uninterrupted run would have written. A torn last line is dropped. Set listeners, the
-     * scorer (when it is not the default) or a backend instance after this call; other settings come from the file.
+     * scorer (when it is not the default and no {@link dev.longhaul.scoring.ScorerProvider} on the class path creates
+     * it) or a backend instance after this call; other settings come from the file.
      *
      * @param file the checkpoint written by an earlier run
      * @return this builder
@@ -307,8 +309,10 @@ public final class SessionBuilder {
         Checkpoint.Contents contents = Checkpoint.read(file);
         CheckpointStart.applySettings(contents.start(), this);
         String scorerName = CheckpointStart.scorerName(contents.start());
-        if (!scorerName.equals(scorer.getClass().getName())) {
+        if (!scorerName.equals(scorer.name())) {
             scorerToMatch = scorerName;
+            // a scorer a provider on the class path creates is found by the name the checkpoint recorded
+            Scorers.discover().byScorerName(scorerName).ifPresent(found -> scorer = found);
         }
         this.checkpoint = file;
         this.resumed = contents;
@@ -341,9 +345,9 @@ public final class SessionBuilder {
         if (backendConfig == null && backend == null) {
             throw new IllegalStateException("no backend: call backend(...) before build()");
         }
-        if (scorerToMatch != null && !scorerToMatch.equals(scorer.getClass().getName())) {
+        if (scorerToMatch != null && !scorerToMatch.equals(scorer.name())) {
             throw new IllegalStateException("the checkpoint was scored by " + scorerToMatch
-                    + "; set that scorer to resume it, not " + scorer.getClass().getName());
+                    + "; set that scorer to resume it, not " + scorer.name());
         }
         return new LongSession(this);
     }

@@ -269,7 +269,7 @@ public final class HtmlReport {
             for (FailedTurn f : arm.report().failedTurns()) {
                 failedRows.add("<tr data-series=\"" + text(arm.label()) + "\" data-turn=\"" + f.turn() + "\">" + run
                         + "<td>" + turnLink(f.turn()) + "</td><td class=\"text\">" + text(f.phase())
-                        + "</td><td class=\"text\">" + text(f.kind()) + "</td><td>" + f.attempts()
+                        + "</td><td class=\"text\">" + text(f.kind().jsonName()) + "</td><td>" + f.attempts()
                         + "</td><td class=\"text\">" + text(f.message()) + "</td></tr>\n");
             }
         }

@@ -86,7 +86,7 @@ public final class MarkdownReport {
             }
             for (FailedTurn f : arm.report().failedTurns()) {
                 failures.add("- " + escape(arm.label()) + ", turn " + f.turn() + " (" + escape(f.phase()) + "): "
-                        + escape(f.kind()) + " after " + f.attempts() + (f.attempts() == 1 ? " attempt: " : " attempts: ")
+                        + escape(f.kind().jsonName()) + " after " + f.attempts() + (f.attempts() == 1 ? " attempt: " : " attempts: ")
                         + escape(f.message()));
             }
         }

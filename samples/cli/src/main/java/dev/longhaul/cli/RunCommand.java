@@ -76,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
                     ReportCommand.htmlBeside(target));
             refuseToReplaceAFinishedReport(target);
             session = LongSession.builder().resume(resume);
+            sessionOptions.applyScorerTo(session);
             out.println("Resuming " + resume);
         } else {
             Duration delay = SessionOptions.delay(delaySeconds);

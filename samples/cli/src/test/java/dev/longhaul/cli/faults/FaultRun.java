@@ -116,7 +116,7 @@ record FaultRun(SessionReport report, Path checkpoint, List<JsonNode> journal, D
             } else {
                 FailedTurn f = failed(turn);
                 assertEquals("failed", line.path("type").asText(), "checkpoint line of failed turn " + turn);
-                assertEquals(f.kind(), line.path("kind").asText());
+                assertEquals(f.kind().jsonName(), line.path("kind").asText());
                 assertEquals(f.message(), line.path("message").asText());
                 assertEquals(f.attempts(), line.path("attempts").asInt());
             }
@@ -128,7 +128,7 @@ record FaultRun(SessionReport report, Path checkpoint, List<JsonNode> journal, D
     /** Fails unless the turn failed with this kind after this many attempts, with a message containing each part. */
     FaultRun assertFailed(int turn, String kind, int attempts, String... messageParts) {
         FailedTurn f = failed(turn);
-        assertEquals(kind, f.kind(), f.message());
+        assertEquals(kind, f.kind().jsonName(), f.message());
         assertEquals(attempts, f.attempts(), f.message());
         for (String part : messageParts) {
             if (!f.message().contains(part)) {

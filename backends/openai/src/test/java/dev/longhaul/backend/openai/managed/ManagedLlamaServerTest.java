@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.LongSession;
 import java.io.IOException;
@@ -172,7 +173,7 @@ class ManagedLlamaServerTest {
             assertEquals(2, report.turnMetrics().size());
             List<FailedTurn> failed = report.failedTurns();
             assertEquals(List.of(3, 4, 5), failed.stream().map(FailedTurn::turn).toList());
-            assertEquals("unreachable", failed.get(failed.size() - 1).kind());
+            assertEquals(FailureKind.UNREACHABLE, failed.get(failed.size() - 1).kind());
             assertTrue(report.config().extra().get("stopped_early").toString().startsWith("3 consecutive failed"));
             @SuppressWarnings("unchecked")
             Map<String, Object> facts = (Map<String, Object>) report.config().extra().get("backend_info");
