@@ -35,8 +35,13 @@ public final class SessionBuilder {
     public static final int DEFAULT_TURNS = 50;
     /** The seed's history window in turns. */
     public static final int DEFAULT_HISTORY_WINDOW = 20;
-    /** The seed's delay between turns. */
-    public static final Duration DEFAULT_DELAY = Duration.ofMillis(500);
+    /**
+     * No delay between turns by default: a library caller waits only when it asks to. (The Python seed tool waits
+     * {@link #SEED_DELAY}; the command line's {@code run} keeps that.)
+     */
+    public static final Duration DEFAULT_DELAY = Duration.ZERO;
+    /** The Python seed tool's delay between turns, 0.5 s. */
+    public static final Duration SEED_DELAY = Duration.ofMillis(500);
     /** The seed's degradation window. */
     public static final int DEFAULT_DEGRADATION_WINDOW = 5;
     /** The seed's degradation threshold. */
@@ -181,7 +186,8 @@ public final class SessionBuilder {
     }
 
     /**
-     * @param delay pause between turns (default 0.5 s; not after the last turn)
+     * @param delay pause between turns (default none; the Python seed tool's is {@link #SEED_DELAY}; never after
+     *              the last turn)
      * @return this builder
      */
     public SessionBuilder delay(Duration delay) {
