@@ -26,6 +26,7 @@ import dev.longhaul.scoring.TurnInput;
 import dev.longhaul.scoring.TurnScore;
 import dev.longhaul.script.Script;
 import dev.longhaul.script.ScriptedTurn;
+import dev.longhaul.text.OneLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -269,7 +270,7 @@ public final class LongSession {
             log.warn("turn {}: {}; the answer is kept, the turn is not scored", turn.turn(), failure.message(), e);
             event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         } catch (RuntimeException e) {
-            FailedTurn failure = failure(turn, FailureKind.ERROR, oneLine(e), 1, turnStart);
+            FailedTurn failure = failure(turn, FailureKind.ERROR, OneLine.of(e), 1, turnStart);
             log.warn("turn {} failed with an unexpected error", turn.turn(), e);
             event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         }
@@ -464,7 +465,7 @@ public final class LongSession {
             }
             return score;
         } catch (RuntimeException e) {
-            throw new ScorerFailure("scorer " + scorer.name() + " failed: " + oneLine(e), answer, e);
+            throw new ScorerFailure("scorer " + scorer.name() + " failed: " + OneLine.of(e), answer, e);
         }
     }
 
@@ -505,11 +506,6 @@ public final class LongSession {
         } catch (RuntimeException e) {
             log.warn("a turn listener failed; the run goes on", e);
         }
-    }
-
-    private static String oneLine(RuntimeException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static double seconds(Duration d) {

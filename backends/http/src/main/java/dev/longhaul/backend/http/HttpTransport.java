@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.BackendException.Kind;
+import dev.longhaul.session.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -392,7 +393,7 @@ public final class HttpTransport implements AutoCloseable {
         private Duration connectTimeout = HttpOptions.DEFAULT_CONNECT_TIMEOUT;
         private int maxRetries = HttpOptions.DEFAULT_MAX_RETRIES;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+        private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private ErrorClassifier classifier = ErrorClassifier.DEFAULT;

@@ -2,6 +2,7 @@ package dev.longhaul.backend.openai.managed;
 
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.openai.OpenAiOptions;
+import dev.longhaul.text.OneLine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -111,7 +112,7 @@ public final class ManagedLlamaServer implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new ServerStartException("llama-server binary " + binary + " could not be started: "
-                    + oneLine(e.getMessage()), e);
+                    + (e.getMessage() == null ? "" : OneLine.of(e.getMessage())), e);
         }
         log.info("started llama-server (pid {}): {}", process.pid(), String.join(" ", command));
         ManagedLlamaServer server = new ManagedLlamaServer(process, command, port, options);
@@ -258,10 +259,6 @@ public final class ManagedLlamaServer implements AutoCloseable {
 
     private static java.io.File nullFile() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The server exited because its port was taken. */
