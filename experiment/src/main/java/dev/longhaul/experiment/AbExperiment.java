@@ -385,7 +385,7 @@ public final class AbExperiment {
 
         /**
          * @param label   the arm's label
-         * @param factory creates its backend for a run's seed
+         * @param factory creates its backend for a run's sampling seed
          * @return this builder
          */
         public Builder arm(String label, BackendFactory factory) {

@@ -63,7 +63,7 @@ public final class LlamaCppProvider implements BackendProvider {
     }
 
     /**
-     * Checks the cache types, options, seed and thread count, without loading anything.
+     * Checks the cache types, options, sampling seed and thread count, without loading anything.
      *
      * @param config the settings
      * @throws BackendException (configuration) naming the first bad value

@@ -62,7 +62,7 @@ public final class ManagedLlamaServer implements AutoCloseable {
      * @param binary    the {@code llama-server} executable
      * @param modelFile the GGUF model
      * @param kvType    the K and V cache type ({@code -ctk}, {@code -ctv}), for example {@code q8_0} or {@code turbo4}
-     * @param options   log file, context size, threads, seed, timeouts
+     * @param options   log file, context size, threads, sampling seed, timeouts
      * @return the running server
      * @throws ServerStartException when it cannot be started or does not become ready; no process is left behind
      * @throws InterruptedException when interrupted while waiting; the process is stopped
