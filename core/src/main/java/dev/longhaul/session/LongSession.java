@@ -16,6 +16,7 @@ import dev.longhaul.backend.ChatResponse;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.FailureKind;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
@@ -202,7 +203,7 @@ public final class LongSession {
         listeners.forEach(l -> notify(() -> l.onStart(config)));
         try {
             String stoppedEarly = playTurns(backend, state, checkpoint, started);
-            return report(stoppedEarly == null ? config : config.withExtra("stopped_early", stoppedEarly), state);
+            return report(stoppedEarly == null ? config : config.withStoppedEarly(stoppedEarly), state);
         } finally {
             if (checkpoint != null) {
                 checkpoint.close();
@@ -374,7 +375,7 @@ public final class LongSession {
         String model = backendConfig != null && backendConfig.model().isPresent() ? backendConfig.model().get()
                 : info.model() != null ? info.model() : "default";
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("kv_type_applied", info.kvType() != null);
+        extra.put(RunConfig.KV_TYPE_APPLIED, info.kvType() != null);
         if (backendConfig != null) {
             backendConfig.baseUrl().ifPresent(u -> extra.put("url", u.toString()));
             backendConfig.seed().ifPresent(s -> extra.put("seed", s));
@@ -385,7 +386,7 @@ public final class LongSession {
         Integer contextWindow = info.contextSize() != null ? info.contextSize()
                 : backendConfig != null ? backendConfig.contextSize().orElse(null) : null;
         if (contextWindow != null) {
-            extra.put("context_size", contextWindow);
+            extra.put(RunConfig.CONTEXT_SIZE, contextWindow);
         }
         if (info.trainedContextSize() != null) {
             extra.put("context_train", info.trainedContextSize());
@@ -403,7 +404,7 @@ public final class LongSession {
 
     /** Takes the context window and the trained context the run's config records (also a resumed run's). */
     private void measureAgainst(RunConfig config) {
-        contextSize = positive(config.extra().get("context_size"));
+        contextSize = config.contextSize().orElse(null);
         Integer trained = positive(config.extra().get("context_train"));
         trainedContext = trained == null ? null : new TrainedContext(trained);
         if (trained != null && contextSize != null && contextSize > trained) {
@@ -426,22 +427,22 @@ public final class LongSession {
         TurnScore score = score(turn, response.content());
         Map<String, Object> values = new LinkedHashMap<>(score.metrics());
         var stats = response.stats();
-        values.put("elapsed_s", PythonFormat.round(seconds(stats.elapsed()), 2));
-        values.put("tokens_generated", stats.completionTokens() == null ? 0 : stats.completionTokens());
+        values.put(MetricKey.ELAPSED_S.name(), PythonFormat.round(seconds(stats.elapsed()), 2));
+        values.put(MetricKey.TOKENS_GENERATED.name(), stats.completionTokens() == null ? 0 : stats.completionTokens());
         if (stats.tokensPerSecond() != null) {
-            values.put("tokens_per_s", PythonFormat.round(stats.tokensPerSecond(), 1));
+            values.put(MetricKey.TOKENS_PER_S.name(), PythonFormat.round(stats.tokensPerSecond(), 1));
         }
         if (stats.promptTokens() != null) {
-            values.put("prompt_eval_count", stats.promptTokens());
+            values.put(MetricKey.PROMPT_EVAL_COUNT.name(), stats.promptTokens());
         }
         if (stats.cachedPromptTokens() != null) {
-            values.put("cached_prompt_tokens", stats.cachedPromptTokens());
+            values.put(MetricKey.CACHED_PROMPT_TOKENS.name(), stats.cachedPromptTokens());
         }
         if (stats.timeToFirstToken() != null) {
-            values.put("ttft_s", PythonFormat.round(seconds(stats.timeToFirstToken()), 3));
+            values.put(MetricKey.TTFT_S.name(), PythonFormat.round(seconds(stats.timeToFirstToken()), 3));
         }
         if (response.finishReason() != null) {
-            values.put("finish_reason", response.finishReason());
+            values.put(MetricKey.FINISH_REASON.name(), response.finishReason());
         }
         response.extra().forEach(values::putIfAbsent);
         if (contextSize != null) {

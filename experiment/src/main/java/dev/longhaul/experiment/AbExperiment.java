@@ -291,7 +291,7 @@ public final class AbExperiment {
         }
         SessionReport annotated = new SessionReport(config, report.turnMetrics(), report.degradationAlerts(),
                 report.summary(), report.responses(), report.failedTurns());
-        Object stopped = config.extra().get("stopped_early");
+        String stopped = config.stoppedEarly().orElse(null);
         boolean interrupted = stopped != null && Thread.currentThread().isInterrupted();
         listeners.forEach(l -> l.onRunFinish(run, annotated));
         if (interrupted) {

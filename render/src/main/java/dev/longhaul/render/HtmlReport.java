@@ -125,7 +125,7 @@ public final class HtmlReport {
             SessionReport report = arm.report();
             RunConfig c = report.config();
             Summary s = report.summary();
-            Object applied = c.extra().get("kv_type_applied");
+            Boolean applied = c.kvTypeApplied().orElse(null);
             String kv = (c.kvType() == null ? "n/a" : c.kvType())
                     + (Boolean.TRUE.equals(applied) ? " (applied)" : Boolean.FALSE.equals(applied) ? " (label)" : "");
             out.append("<tr data-series=\"").append(text(arm.label())).append("\"><td>").append(swatch(i))
@@ -145,7 +145,7 @@ public final class HtmlReport {
         }
         out.append("</tbody>\n</table>\n");
         for (Arm arm : set.arms()) {
-            Object stopped = arm.report().config().extra().get("stopped_early");
+            String stopped = arm.report().config().stoppedEarly().orElse(null);
             if (stopped != null) {
                 out.append("<p class=\"warn\">").append(text(arm.label() + " stopped early: " + stopped)).append("</p>\n");
             }

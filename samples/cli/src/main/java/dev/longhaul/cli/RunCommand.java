@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             ReportCommand.writeHtml(ReportSet.of(List.of(report)), ReportCommand.htmlBeside(target), out,
                     spec.commandLine().getErr());
             out.flush();
-            Object stopped = report.config().extra().get("stopped_early");
+            String stopped = report.config().stoppedEarly().orElse(null);
             if (stopped == null) {
                 return 0;
             }
@@ -133,8 +133,8 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         try {
-            Object stopped = ReportCodec.read(target).config().extra().get("stopped_early");
-            if (stopped != null && stopped.toString().startsWith("interrupted")) {
+            String stopped = ReportCodec.read(target).config().stoppedEarly().orElse(null);
+            if (stopped != null && stopped.startsWith("interrupted")) {
                 return;
             }
         } catch (RuntimeException notAReport) {
