@@ -140,7 +140,7 @@ public final class HtmlReport {
                     .append(s.totalDegradationEvents() > 0 ? " class=\"warn\"" : "").append('>')
                     .append(s.totalDegradationEvents()).append("</td><td>")
                     .append(s.firstDegradationTurn() == null ? "none" : s.firstDegradationTurn()).append("</td><td>")
-                    .append(PythonFormat.fixed(s.avgResponseLength(), 0)).append("</td><td>")
+                    .append(s.avgResponseLength() == null ? "n/a" : PythonFormat.fixed(s.avgResponseLength(), 0)).append("</td><td>")
                     .append(meanTokensPerSecond(report)).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");

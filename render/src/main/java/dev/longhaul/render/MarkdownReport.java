@@ -55,7 +55,7 @@ public final class MarkdownReport {
                     .append(PythonFormat.fixed(s.maxQualityScore(), 3)).append(" | ").append(s.totalDegradationEvents())
                     .append(" | ").append(s.firstDegradationTurn() == null ? "none" : s.firstDegradationTurn())
                     .append(" | ").append(s.failedTurns()).append(" | ")
-                    .append(PythonFormat.fixed(s.avgResponseLength(), 0)).append(" |\n");
+                    .append(s.avgResponseLength() == null ? "n/a" : PythonFormat.fixed(s.avgResponseLength(), 0)).append(" |\n");
         }
 
         for (Map<String, Object> comparison : set.comparisons()) {
