@@ -1,5 +1,7 @@
 package dev.longhaul.experiment;
 
+import dev.longhaul.report.RunNames;
+
 /**
  * One run of an experiment: which arm, which repeat, which sampling seed, and whether it measures the noise floor.
  *
@@ -15,6 +17,6 @@ public record ArmRun(String label, int arm, int repeat, int repeats, long seed, 
     /** @return a short name for progress lines: {@code q8_0}, {@code q8_0 r2}, {@code f16 noise r1} */
     public String tag() {
         String base = noiseFloor ? label + " noise" : label;
-        return repeats == 1 && !noiseFloor ? base : base + " r" + repeat;
+        return repeats == 1 && !noiseFloor ? base : RunNames.repeat(base, repeat);
     }
 }
