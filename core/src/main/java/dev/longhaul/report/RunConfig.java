@@ -31,6 +31,10 @@ public record RunConfig(String backend, String model, String kvType, int totalTu
     public static final String KV_TYPE_APPLIED = "kv_type_applied";
     /** The extra key of {@link #contextSize()}. */
     public static final String CONTEXT_SIZE = "context_size";
+    /** The extra key of {@link #trainedContextSize()}. */
+    public static final String CONTEXT_TRAIN = "context_train";
+    /** The extra key of {@link #samplingSeed()}. */
+    public static final String SAMPLING_SEED = "seed";
 
     /** The seed's config keys, in report order; {@link #extra()} cannot use them. */
     public static final List<String> STANDARD_KEYS =
@@ -82,6 +86,17 @@ public record RunConfig(String backend, String model, String kvType, int totalTu
     public Optional<Integer> contextSize() {
         return extra.get(CONTEXT_SIZE) instanceof Number n && n.intValue() > 0 ? Optional.of(n.intValue())
                 : Optional.empty();
+    }
+
+    /** @return the context the model was trained for, in tokens, if the backend said and it is positive */
+    public Optional<Integer> trainedContextSize() {
+        return extra.get(CONTEXT_TRAIN) instanceof Number n && n.intValue() > 0 ? Optional.of(n.intValue())
+                : Optional.empty();
+    }
+
+    /** @return the sampling seed the run was played with, if the report records one */
+    public Optional<Long> samplingSeed() {
+        return extra.get(SAMPLING_SEED) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
     }
 
     /**

@@ -378,7 +378,7 @@ public final class LongSession {
         extra.put(RunConfig.KV_TYPE_APPLIED, info.kvType() != null);
         if (backendConfig != null) {
             backendConfig.baseUrl().ifPresent(u -> extra.put("url", u.toString()));
-            backendConfig.seed().ifPresent(s -> extra.put("seed", s));
+            backendConfig.seed().ifPresent(s -> extra.put(RunConfig.SAMPLING_SEED, s));
             backendConfig.temperature().ifPresent(t -> extra.put("temperature", t));
             backendConfig.maxTokens().ifPresent(t -> extra.put("max_tokens", t));
             extra.put("timeout_s", backendConfig.timeout().toMillis() / 1000.0);
@@ -389,7 +389,7 @@ public final class LongSession {
             extra.put(RunConfig.CONTEXT_SIZE, contextWindow);
         }
         if (info.trainedContextSize() != null) {
-            extra.put("context_train", info.trainedContextSize());
+            extra.put(RunConfig.CONTEXT_TRAIN, info.trainedContextSize());
         }
         extra.put("delay_s", delay.toMillis() / 1000.0);
         extra.put("script", script.name());
@@ -405,17 +405,13 @@ public final class LongSession {
     /** Takes the context window and the trained context the run's config records (also a resumed run's). */
     private void measureAgainst(RunConfig config) {
         contextSize = config.contextSize().orElse(null);
-        Integer trained = positive(config.extra().get("context_train"));
+        Integer trained = config.trainedContextSize().orElse(null);
         trainedContext = trained == null ? null : new TrainedContext(trained);
         if (trained != null && contextSize != null && contextSize > trained) {
             log.warn("the context window ({} tokens) is larger than the model's trained context ({} tokens): turns "
                     + "past {} tokens are extrapolation and are marked past_trained_context", contextSize, trained,
                     trained);
         }
-    }
-
-    private static Integer positive(Object value) {
-        return value instanceof Number n && n.intValue() > 0 ? n.intValue() : null;
     }
 
     /**

@@ -277,8 +277,9 @@ public final class AbExperiment {
         for (Map.Entry<String, Object> e : launched.reportExtras().entrySet()) {
             config = config.withExtra(e.getKey(), e.getValue());
         }
-        if (!config.extra().containsKey("seed")) {
-            config = config.withExtra("seed", run.seed()); // a factory's backend: the seed it was created for
+        if (config.samplingSeed().isEmpty()) {
+            // a factory's backend: the sampling seed it was created for
+            config = config.withExtra(RunConfig.SAMPLING_SEED, run.seed());
         }
         if (repeats > 1) {
             config = config.withExtra("ab_repeat", run.repeat());
