@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The seed's 50-turn session on the bundled model with the embedded llama.cpp backend ({@code llamacpp}, KV f16,
- * answers up to 96 tokens, seed 42, history window 20, no delay), with prefix reuse on and off. The score is the
+ * The Python seed tool's 50-turn session on the bundled model with the embedded llama.cpp backend ({@code llamacpp}, KV f16,
+ * answers up to 96 tokens, sampling seed 42, history window 20, no delay), with prefix reuse on and off. The score is the
  * session's wall time; secondary results sum its turns' token counts ({@code promptTokens}: prompt tokens sent,
  * {@code evaluatedTokens}: those llama.cpp evaluated, the rest came from its cache; {@code generatedTokens}) and
  * times to first token ({@code ttftSeconds}), and count the turns that evaluated more than half of their prompt

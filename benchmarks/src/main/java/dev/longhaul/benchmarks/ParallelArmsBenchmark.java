@@ -1,6 +1,7 @@
 package dev.longhaul.benchmarks;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.llamacpp.LlamaCppOptions;
 import dev.longhaul.experiment.AbExperiment;
 import dev.longhaul.experiment.ExperimentResult;
 import dev.longhaul.report.SessionReport;
@@ -22,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Wall time of a two-arm KV-cache A/B (f16 against q8_0) on the bundled model with the embedded backend, one
  * llama.cpp thread per arm, played one arm after the other ({@code parallel=1}) or both at once
  * ({@code parallel=2}, what {@code longhaul ab --parallel 2} does): the seed's 50 turns per arm, answers up to 96 tokens,
- * seed 42, no delay. The time includes loading each arm's model. Secondary result: turns answered over both arms.
+ * sampling seed 42, no delay. The time includes loading each arm's model. Secondary result: turns answered over both arms.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -71,6 +72,7 @@ public class ParallelArmsBenchmark {
     }
 
     private static BackendConfig arm(String kvType) {
-        return BackendConfig.builder("llamacpp").kvType(kvType).maxTokens(96).threads(1).build();
+        return BackendConfig.builder("llamacpp").kvType(kvType).maxTokens(96).option(LlamaCppOptions.THREADS, 1)
+                .build();
     }
 }

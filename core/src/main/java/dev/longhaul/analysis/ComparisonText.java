@@ -38,8 +38,8 @@ public final class ComparisonText {
                 comparison.degradationEvents().b().toString()));
         out.add(row("First Degradation Turn", turnOrNone(comparison.firstDegradation().a()),
                 turnOrNone(comparison.firstDegradation().b())));
-        out.add(row("Hallucinated References", comparison.hallucinatedRefs().a().toString(),
-                comparison.hallucinatedRefs().b().toString()));
+        out.add(row("Hallucinated References", String.valueOf(comparison.hallucinatedRefs().a()),
+                String.valueOf(comparison.hallucinatedRefs().b())));
         out.add(row("Repetition Ratio", decimal(comparison.repetitionRatio().a()),
                 decimal(comparison.repetitionRatio().b())));
         Pair<Integer> failed = comparison.failedTurns();
@@ -56,8 +56,9 @@ public final class ComparisonText {
         return alignLeft(label, LABEL_WIDTH) + " " + alignRight(a, VALUE_WIDTH) + " " + alignRight(b, VALUE_WIDTH);
     }
 
-    private static String decimal(double value) {
-        return fixed(value, 3);
+    /** A figure to 3 decimals, or the seed's {@code None} when the scorer has no such metric. */
+    private static String decimal(Double value) {
+        return value == null ? "None" : fixed(value, 3);
     }
 
     /** The seed's {@code str(turn or 'none')}: no turn, or the falsy turn 0, reads "none". */

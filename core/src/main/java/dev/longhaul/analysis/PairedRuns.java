@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Two sides of runs, paired by position (run i of side A with run i of side B: the same seed and repeat in an A/B),
+ * Two sides of runs, paired by position (run i of side A with run i of side B: the same sampling seed and repeat in an A/B),
  * and within a pair matched by turn: a turn counts for a metric when both runs answered it with a finite number and,
  * where both saved their prompts, asked the same prompt. Turns excluded from the quality figures (recall probes) never
  * count. Everything here is linear in the number of turns.

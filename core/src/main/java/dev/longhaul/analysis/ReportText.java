@@ -61,9 +61,12 @@ public final class ReportText {
         out.add(THIN_RULE);
         out.add("Quality Score: avg=" + fixed(s.avgQualityScore(), 3) + " min=" + fixed(s.minQualityScore(), 3)
                 + " max=" + fixed(s.maxQualityScore(), 3));
-        out.add("Avg Response: " + fixed(s.avgResponseLength(), 0) + " chars");
-        out.add("Repetition: " + fixed(s.avgRepetitionRatio(), 3));
-        out.add("Hallucinations: " + s.totalHallucinatedReferences() + " total");
+        // a scorer without the seed's metrics has none of these figures: "n/a", not a perfect 0
+        out.add("Avg Response: " + (s.avgResponseLength() == null ? "n/a"
+                : fixed(s.avgResponseLength(), 0) + " chars"));
+        out.add("Repetition: " + (s.avgRepetitionRatio() == null ? "n/a" : fixed(s.avgRepetitionRatio(), 3)));
+        out.add("Hallucinations: " + (s.totalHallucinatedReferences() == null ? "n/a"
+                : s.totalHallucinatedReferences() + " total"));
         out.add("Degradations: " + s.totalDegradationEvents() + " events");
         Integer first = s.firstDegradationTurn();
         if (first != null && first != 0) { // the seed tests the turn's truthiness
@@ -96,7 +99,7 @@ public final class ReportText {
             out.add("FAILED TURNS:");
             for (FailedTurn failed : report.failedTurns()) {
                 out.add(" Turn " + alignRight(Integer.toString(failed.turn()), 2) + " [" + alignLeft(failed.phase(), 10)
-                        + "]: " + failed.kind() + " after " + failed.attempts()
+                        + "]: " + failed.kind().jsonName() + " after " + failed.attempts()
                         + (failed.attempts() == 1 ? " attempt: " : " attempts: ") + failed.message());
             }
         }

@@ -1,6 +1,7 @@
 package dev.longhaul.analysis;
 
 import dev.longhaul.report.DegradationAlert;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.Summary;
 import dev.longhaul.report.TurnMetrics;
@@ -14,7 +15,8 @@ import java.util.function.ToDoubleFunction;
  * {@code round(x, 0)} (a float).
  *
  * <p>Only scored turns count; failed turns are only counted. A run without a single scored turn, where the seed
- * would divide by zero, gets NaN for every mean, minimum and maximum.
+ * would divide by zero, gets NaN for every mean, minimum and maximum. A figure of a metric no scored turn has (a
+ * scorer without {@code response_length}, say) is null.
  */
 public final class Summaries {
 
@@ -30,23 +32,42 @@ public final class Summaries {
      * @return the summary
      */
     public static Summary of(List<TurnMetrics> turns, List<DegradationAlert> alerts, int failedTurnCount) {
-        long hallucinated = 0;
-        long totalLength = 0;
-        for (TurnMetrics turn : turns) {
-            hallucinated += turn.hallucinatedReferences();
-            totalLength += turn.responseLength();
+        List<TurnMetrics> withLength = having(turns, MetricKey.RESPONSE_LENGTH);
+        List<TurnMetrics> withHallucinations = having(turns, MetricKey.HALLUCINATED_REFERENCES);
+        List<TurnMetrics> withRepetition = having(turns, MetricKey.REPETITION_RATIO);
+        Double avgLength = null;
+        if (turns.isEmpty() || !withLength.isEmpty()) {
+            long totalLength = 0;
+            for (TurnMetrics turn : withLength) {
+                totalLength += turn.responseLength();
+            }
+            avgLength = PythonFormat.round(withLength.isEmpty() ? Double.NaN : (double) totalLength / withLength.size(),
+                    0);
         }
-        double avgLength = turns.isEmpty() ? Double.NaN : (double) totalLength / turns.size();
+        Long hallucinated = null;
+        if (turns.isEmpty() || !withHallucinations.isEmpty()) {
+            hallucinated = 0L;
+            for (TurnMetrics turn : withHallucinations) {
+                hallucinated += turn.hallucinatedReferences();
+            }
+        }
+        Double repetition = turns.isEmpty() || !withRepetition.isEmpty()
+                ? PythonFormat.round(mean(withRepetition, TurnMetrics::repetitionRatio), 3) : null;
         return new Summary(
                 PythonFormat.round(mean(turns, TurnMetrics::qualityScore), 3),
                 PythonFormat.round(extreme(turns, -1), 3),
                 PythonFormat.round(extreme(turns, +1), 3),
                 alerts.size(),
                 alerts.isEmpty() ? null : alerts.get(0).turn(),
-                PythonFormat.round(avgLength, 0),
+                avgLength,
                 hallucinated,
-                PythonFormat.round(mean(turns, TurnMetrics::repetitionRatio), 3),
+                repetition,
                 failedTurnCount);
+    }
+
+    /** The turns whose scorer reported {@code metric}. */
+    private static List<TurnMetrics> having(List<TurnMetrics> turns, MetricKey<?> metric) {
+        return turns.stream().filter(t -> t.get(metric).isPresent()).toList();
     }
 
     /** Python's {@code sum(values) / len(values)} over floats; NaN when there are none. */

@@ -1,7 +1,6 @@
 package dev.longhaul.backend;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,41 +10,31 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Settings a {@link BackendProvider} creates a {@link Backend} from. Immutable; build one with {@link #builder(String)}
- * and derive variants with {@link #newBuilder()}.
+ * Settings a {@link BackendProvider} creates a {@link Backend} from: the few every backend shares — provider, model,
+ * URL, KV cache type, sampling (temperature, sampling seed, max tokens), context size and timeout — and options that
+ * one backend module owns and documents ({@code LlamaCppOptions}, {@code HttpOptions}, {@code OpenAiOptions}), held
+ * as text by name and read back typed through their {@link BackendOption} keys. Immutable; build one with
+ * {@link #builder(String)} and derive variants with {@link #newBuilder()}.
  *
  * <p>Unset optional values mean "the backend's default" (each backend documents its defaults; for example the
- * OpenAI-compatible backend uses the seed's temperature 0.7 and max_tokens 2048). Secrets are never held here:
- * {@link #apiKeyEnv()} names the environment variable that holds an API key, and the backend reads it through
+ * OpenAI-compatible backend uses the Python seed tool's temperature 0.7 and max_tokens 2048). Secrets are never
+ * held here: an API key is only named, by the environment variable that holds it, and the backend reads it through
  * {@link #environment()}.
  */
 public final class BackendConfig {
 
-    /** The seed's per-turn timeout. */
+    /** The Python seed tool's per-turn timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
-    /** How long to wait for a TCP connection. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Retries after the first attempt for transient failures. */
-    public static final int DEFAULT_MAX_RETRIES = 3;
-    /** The longest a request may take in all, by default: this many times {@link #timeout()}. */
-    public static final int DEFAULT_MAX_REQUEST_TIMEOUTS = 10;
 
     private final String provider;
     private final String model;
     private final URI baseUrl;
     private final String kvType;
     private final Duration timeout;
-    private final Duration connectTimeout;
-    private final Duration maxRequestTime;
     private final Double temperature;
     private final Long seed;
     private final Integer maxTokens;
     private final Integer contextSize;
-    private final Integer threads;
-    private final Boolean stream;
-    private final int maxRetries;
-    private final String apiKeyEnv;
-    private final Path modelFile;
     private final Map<String, String> options;
     private final UnaryOperator<String> environment;
 
@@ -55,17 +44,10 @@ public final class BackendConfig {
         this.baseUrl = b.baseUrl;
         this.kvType = b.kvType;
         this.timeout = b.timeout;
-        this.connectTimeout = b.connectTimeout;
-        this.maxRequestTime = b.maxRequestTime;
         this.temperature = b.temperature;
         this.seed = b.seed;
         this.maxTokens = b.maxTokens;
         this.contextSize = b.contextSize;
-        this.threads = b.threads;
-        this.stream = b.stream;
-        this.maxRetries = b.maxRetries;
-        this.apiKeyEnv = b.apiKeyEnv;
-        this.modelFile = b.modelFile;
         this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
         this.environment = b.environment;
     }
@@ -111,29 +93,11 @@ public final class BackendConfig {
     }
 
     /**
-     * @return the per-request timeout (the seed's default is 120 s): the longest wait without progress — an
-     *         answer token, or body bytes at a useful rate
+     * @return the per-request timeout (the Python seed tool's default is 120 s): the longest wait without
+     *         progress — an answer token, or body bytes at a useful rate
      */
     public Duration timeout() {
         return timeout;
-    }
-
-    /**
-     * @return the longest one request may take in all, progress or not: as set, else
-     *         {@value #DEFAULT_MAX_REQUEST_TIMEOUTS} × {@link #timeout()}
-     */
-    public Duration maxRequestTime() {
-        return maxRequestTime != null ? maxRequestTime : timeout.multipliedBy(DEFAULT_MAX_REQUEST_TIMEOUTS);
-    }
-
-    /** @return the longest one request may take, if set rather than derived from the timeout */
-    public Optional<Duration> maxRequestTimeSet() {
-        return Optional.ofNullable(maxRequestTime);
-    }
-
-    /** @return the TCP connect timeout */
-    public Duration connectTimeout() {
-        return connectTimeout;
     }
 
     /** @return the sampling temperature, if set */
@@ -141,7 +105,7 @@ public final class BackendConfig {
         return Optional.ofNullable(temperature);
     }
 
-    /** @return the sampling seed, if set */
+    /** @return the sampling seed (of the backend's random number generator), if set */
     public Optional<Long> seed() {
         return Optional.ofNullable(seed);
     }
@@ -156,58 +120,45 @@ public final class BackendConfig {
         return Optional.ofNullable(contextSize);
     }
 
-    /** @return the number of CPU threads for in-process inference, if set */
-    public Optional<Integer> threads() {
-        return Optional.ofNullable(threads);
-    }
-
-    /** @return whether to stream answers, if set (otherwise the backend's default) */
-    public Optional<Boolean> stream() {
-        return Optional.ofNullable(stream);
-    }
-
-    /** @return retries after the first attempt for transient failures (refused, reset, 5xx, 429) */
-    public int maxRetries() {
-        return maxRetries;
-    }
-
-    /** @return the name of the environment variable holding an API key, if any */
-    public Optional<String> apiKeyEnv() {
-        return Optional.ofNullable(apiKeyEnv);
-    }
-
-    /** @return the model file for in-process backends, if set */
-    public Optional<Path> modelFile() {
-        return Optional.ofNullable(modelFile);
-    }
-
-    /** @return provider-specific options, in the order given */
+    /** @return every backend-specific option as its text, by name, in the order given */
     public Map<String, String> options() {
         return options;
     }
 
     /**
-     * A provider-specific option.
+     * A backend-specific option as text, for example one given on the command line.
      *
      * @param name the option name
-     * @return its value, if set
+     * @return its text, if set
      */
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
     }
 
-    /** @return the environment lookup backends read {@link #apiKeyEnv()} through ({@link System#getenv} by default) */
+    /**
+     * A backend-specific option, typed.
+     *
+     * @param option the option's key, from the module that owns it
+     * @param <T>    its type
+     * @return its value, if set
+     * @throws IllegalArgumentException saying what the option's text must be (without its name) when the text does
+     *                                  not read as a value; the backend turns this into its configuration error
+     */
+    public <T> Optional<T> option(BackendOption<T> option) {
+        return option(option.name()).map(option::parse);
+    }
+
+    /** @return the environment lookup a backend reads a named API key through ({@link System#getenv} by default) */
     public UnaryOperator<String> environment() {
         return environment;
     }
 
-    /** Never contains a secret: the API key is only named by its variable. */
+    /** Never contains a secret: an API key is only named by its variable. */
     @Override
     public String toString() {
         return "BackendConfig{provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
                 + ", kvType=" + kvType + ", timeout=" + timeout + ", temperature=" + temperature + ", seed=" + seed
-                + ", maxTokens=" + maxTokens + ", contextSize=" + contextSize + ", modelFile=" + modelFile
-                + ", options=" + options.keySet() + "}";
+                + ", maxTokens=" + maxTokens + ", contextSize=" + contextSize + ", options=" + options.keySet() + "}";
     }
 
     /** Builds a {@link BackendConfig}; validates each value as it is set. */
@@ -217,17 +168,10 @@ public final class BackendConfig {
         private URI baseUrl;
         private String kvType = "f16";
         private Duration timeout = DEFAULT_TIMEOUT;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration maxRequestTime;
         private Double temperature;
         private Long seed;
         private Integer maxTokens;
         private Integer contextSize;
-        private Integer threads;
-        private Boolean stream;
-        private int maxRetries = DEFAULT_MAX_RETRIES;
-        private String apiKeyEnv;
-        private Path modelFile;
         private final Map<String, String> options = new LinkedHashMap<>();
         private UnaryOperator<String> environment = System::getenv;
 
@@ -241,17 +185,10 @@ public final class BackendConfig {
             this.baseUrl = c.baseUrl;
             this.kvType = c.kvType;
             this.timeout = c.timeout;
-            this.connectTimeout = c.connectTimeout;
-            this.maxRequestTime = c.maxRequestTime;
             this.temperature = c.temperature;
             this.seed = c.seed;
             this.maxTokens = c.maxTokens;
             this.contextSize = c.contextSize;
-            this.threads = c.threads;
-            this.stream = c.stream;
-            this.maxRetries = c.maxRetries;
-            this.apiKeyEnv = c.apiKeyEnv;
-            this.modelFile = c.modelFile;
             this.options.putAll(c.options);
             this.environment = c.environment;
         }
@@ -288,8 +225,8 @@ public final class BackendConfig {
         /**
          * A URL with credentials ({@code http://user:password@host}) is refused: a URL is stored in every report and
          * journal and shown in messages, so a password in it would leak; an API key goes in an environment
-         * variable ({@link #apiKeyEnv(String)}) and is sent as a bearer token. The refusal shows the URL with its
-         * user info as {@code ***@}.
+         * variable (named by the HTTP backends' {@code api_key_env} option) and is sent as a bearer token. The
+         * refusal shows the URL with its user info as {@code ***@}.
          *
          * @param baseUrl the server's base URL as text ({@code http://host:port}), or null
          * @return this builder
@@ -348,26 +285,10 @@ public final class BackendConfig {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = requirePositive(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * @param maxRequestTime the longest one request may take in all, positive, or null for
-         *                       {@value BackendConfig#DEFAULT_MAX_REQUEST_TIMEOUTS} × the timeout
-         * @return this builder
-         */
-        public Builder maxRequestTime(Duration maxRequestTime) {
-            this.maxRequestTime = maxRequestTime == null ? null : requirePositive(maxRequestTime, "max request time");
-            return this;
-        }
-
-        /**
-         * @param connectTimeout the TCP connect timeout, positive
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = requirePositive(connectTimeout, "connect timeout");
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
             return this;
         }
 
@@ -411,60 +332,39 @@ public final class BackendConfig {
         }
 
         /**
-         * @param threads CPU threads for in-process inference, positive, or null
-         * @return this builder
-         */
-        public Builder threads(Integer threads) {
-            this.threads = requirePositiveOrNull(threads, "threads");
-            return this;
-        }
-
-        /**
-         * @param stream whether to stream answers, or null for the backend's default
-         * @return this builder
-         */
-        public Builder stream(Boolean stream) {
-            this.stream = stream;
-            return this;
-        }
-
-        /**
-         * @param maxRetries retries after the first attempt, 0 to 20
-         * @return this builder
-         */
-        public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0 || maxRetries > 20) {
-                throw new IllegalArgumentException("max retries " + maxRetries + " is out of range [0, 20]");
-            }
-            this.maxRetries = maxRetries;
-            return this;
-        }
-
-        /**
-         * @param apiKeyEnv the environment variable holding an API key, or null
-         * @return this builder
-         */
-        public Builder apiKeyEnv(String apiKeyEnv) {
-            this.apiKeyEnv = apiKeyEnv;
-            return this;
-        }
-
-        /**
-         * @param modelFile the model file for in-process backends, or null
-         * @return this builder
-         */
-        public Builder modelFile(Path modelFile) {
-            this.modelFile = modelFile;
-            return this;
-        }
-
-        /**
-         * @param name a provider-specific option
-         * @param value its value
+         * Sets a backend-specific option by name as text, as a command line gives it; the backend that reads it
+         * checks it when it is created.
+         *
+         * @param name  the option name
+         * @param value its text
          * @return this builder
          */
         public Builder option(String name, String value) {
             options.put(requireText(name, "option name"), Objects.requireNonNull(value, "option value"));
+            return this;
+        }
+
+        /**
+         * Sets a backend-specific option, typed.
+         *
+         * @param option the option's key, from the module that owns it
+         * @param value  its value, or null to leave it unset (the backend's default)
+         * @param <T>    its type
+         * @return this builder
+         * @throws IllegalArgumentException naming the option when the value is out of its range
+         */
+        public <T> Builder option(BackendOption<T> option, T value) {
+            if (value == null) {
+                options.remove(option.name());
+                return this;
+            }
+            String text;
+            try {
+                text = option.format(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("option " + option.name() + " " + value + " " + e.getMessage());
+            }
+            options.put(option.name(), text);
             return this;
         }
 
@@ -487,13 +387,6 @@ public final class BackendConfig {
                 throw new IllegalArgumentException(what + " must not be empty");
             }
             return value;
-        }
-
-        private static Duration requirePositive(Duration d, String what) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, was " + d);
-            }
-            return d;
         }
 
         private static Integer requirePositiveOrNull(Integer n, String what) {

@@ -1,5 +1,7 @@
 package dev.longhaul.backend;
 
+import java.util.List;
+
 /**
  * The service-provider interface for backends. Implementations are found with {@link java.util.ServiceLoader}: list
  * the class in {@code META-INF/services/dev.longhaul.backend.BackendProvider} and put the jar on the class path;
@@ -16,6 +18,17 @@ public interface BackendProvider {
     /** @return one line saying what this backend talks to */
     default String description() {
         return getClass().getName();
+    }
+
+    /**
+     * The backend-specific options this provider reads, each documented by its {@link BackendOption#description()};
+     * the backend refuses an option of another name. A command line uses this list to apply a flag that sets one
+     * backend's option (such as {@code --threads}) only to the backends that have it.
+     *
+     * @return the options, in the order a message lists them; empty by default
+     */
+    default List<BackendOption<?>> options() {
+        return List.of();
     }
 
     /**

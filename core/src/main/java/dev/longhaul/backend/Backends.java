@@ -3,6 +3,7 @@ package dev.longhaul.backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -97,6 +98,16 @@ public final class Backends {
             throw new IllegalArgumentException("unknown backend '" + name + "'; available: " + known);
         }
         return p;
+    }
+
+    /**
+     * Looks a provider up by name.
+     *
+     * @param name the provider name
+     * @return the provider, if one has that name
+     */
+    public Optional<BackendProvider> find(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One chat completion request: the conversation so far, ending with the user message to answer.
  *
- * <p>Generation settings (temperature, seed, token limit, context size) are fixed per backend in its
+ * <p>Generation settings (temperature, sampling seed, token limit, context size) are fixed per backend in its
  * {@link BackendConfig}, so that every turn of a run uses the same ones.
  *
  * @param messages the history window followed by this turn's user message; never empty

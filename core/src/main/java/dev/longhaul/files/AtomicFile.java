@@ -2,6 +2,7 @@ package dev.longhaul.files;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
@@ -20,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AtomicFile {
 
-    /** Writes the content of a file to a stream. */
+    /** Writes the text of a file. */
     @FunctionalInterface
     public interface Content {
         /**
@@ -28,6 +29,17 @@ public final class AtomicFile {
          * @throws IOException when writing fails (the target is left unchanged)
          */
         void writeTo(Writer out) throws IOException;
+    }
+
+    /** Writes the bytes of a file. */
+    @FunctionalInterface
+    public interface Bytes {
+        /**
+         * @param out where the content goes; closed by the caller
+         * @throws IOException when writing fails, or the content turns out not to be what it should (the target is
+         *                     left unchanged)
+         */
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
@@ -54,6 +66,22 @@ public final class AtomicFile {
      * @throws IOException when the file cannot be written or {@code content} fails; the target is then unchanged
      */
     public static void write(Path target, Charset charset, Content content) throws IOException {
+        writeBytes(target, stream -> {
+            Writer out = new OutputStreamWriter(stream, charset.newEncoder());
+            content.writeTo(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * Replaces {@code target} with the bytes {@code content} writes, once it has written all of them without
+     * failing.
+     *
+     * @param target  the file to write
+     * @param content writes the bytes
+     * @throws IOException when the file cannot be written or {@code content} fails; the target is then unchanged
+     */
+    public static void writeBytes(Path target, Bytes content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
@@ -63,9 +91,7 @@ public final class AtomicFile {
             // A stream, not a FileChannel: a channel refuses to write for a thread with its interrupt status set,
             // which is exactly the thread that saves what an interrupted run measured.
             try (FileOutputStream stream = new FileOutputStream(temporary.toFile())) {
-                Writer out = new OutputStreamWriter(stream, charset.newEncoder());
-                content.writeTo(out);
-                out.flush();
+                content.writeTo(stream);
                 stream.getFD().sync();
             }
             try {

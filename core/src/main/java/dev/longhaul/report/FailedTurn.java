@@ -1,17 +1,44 @@
 package dev.longhaul.report;
 
+import java.util.Objects;
+
 /**
- * A turn that got no answer. Recorded in the report's {@code failed_turns} and never scored: the seed scored the text
- * {@code [ERROR: …]} as if the model had said it.
+ * A turn without a score. Recorded in the report's {@code failed_turns} and never scored: the seed scored the text
+ * {@code [ERROR: …]} as if the model had said it. Most have no answer (the backend failed); a turn whose scorer
+ * failed ({@link FailureKind#SCORER}) keeps the answer the backend gave.
  *
  * @param turn     the turn
  * @param phase    its phase
  * @param prompt   the prompt that was sent
- * @param kind     the failure kind ({@code unreachable}, {@code timeout}, {@code server_error}, …)
+ * @param kind     why it has no score
  * @param message  one line saying what happened (never a secret)
  * @param attempts how many attempts were made
  * @param elapsedS seconds spent on the turn
+ * @param response the backend's answer when only the scorer failed, else null
  */
-public record FailedTurn(int turn, String phase, String prompt, String kind, String message, int attempts,
-                         double elapsedS) {
+public record FailedTurn(int turn, String phase, String prompt, FailureKind kind, String message, int attempts,
+                         double elapsedS, String response) {
+
+    /**
+     * @throws NullPointerException when {@code kind} is null
+     */
+    public FailedTurn {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * A turn that got no answer.
+     *
+     * @param turn     the turn
+     * @param phase    its phase
+     * @param prompt   the prompt that was sent
+     * @param kind     why it failed
+     * @param message  one line saying what happened (never a secret)
+     * @param attempts how many attempts were made
+     * @param elapsedS seconds spent on the turn
+     */
+    public FailedTurn(int turn, String phase, String prompt, FailureKind kind, String message, int attempts,
+                      double elapsedS) {
+        this(turn, phase, prompt, kind, message, attempts, elapsedS, null);
+    }
 }

@@ -167,10 +167,16 @@ final class ReportJsonReader {
                 average(node, "max_quality_score", true),
                 intValue(node, "total_degradation_events", "summary"),
                 firstTurn,
-                average(node, "avg_response_length", false),
-                integer(node, "total_hallucinated_references", "summary"),
-                average(node, "avg_repetition_ratio", false),
+                absentOr(node, "avg_response_length", () -> average(node, "avg_response_length", false)),
+                absentOr(node, "total_hallucinated_references",
+                        () -> integer(node, "total_hallucinated_references", "summary")),
+                absentOr(node, "avg_repetition_ratio", () -> average(node, "avg_repetition_ratio", false)),
                 failed == null ? 0 : intValue(node, "failed_turns", "summary"));
+    }
+
+    /** A summary figure a report writes as null when no scored turn had its metric; else {@code value}'s. */
+    private static <T> T absentOr(JsonNode node, String key, java.util.function.Supplier<T> value) {
+        return node.has(key) && node.get(key).isNull() ? null : value.get();
     }
 
     private SavedResponse response(JsonNode node, String path) {
@@ -186,10 +192,18 @@ final class ReportJsonReader {
                 intValue(node, "turn", path),
                 string(node, "phase", path),
                 string(node, "prompt", path),
-                string(node, "kind", path),
+                failureKind(node, path),
                 string(node, "message", path),
                 intValue(node, "attempts", path),
-                number(node, "elapsed_s", path));
+                number(node, "elapsed_s", path),
+                optionalString(node, "response", path));
+    }
+
+    private FailureKind failureKind(JsonNode node, String path) {
+        String kind = string(node, "kind", path);
+        return FailureKind.fromJsonName(kind).orElseThrow(() -> problem(path + ".kind '" + kind
+                + "' is not a failure kind; one of: " + String.join(", ",
+                java.util.Arrays.stream(FailureKind.values()).map(FailureKind::jsonName).toList())));
     }
 
     private <T> List<T> optionalList(JsonNode root, String key, BiFunction<JsonNode, String, T> entry) {

@@ -128,10 +128,13 @@ final class ReportLayout {
         node.put("turn", failed.turn());
         node.put("phase", failed.phase());
         node.put("prompt", failed.prompt());
-        node.put("kind", failed.kind());
+        node.put("kind", failed.kind().jsonName());
         node.put("message", failed.message());
         node.put("attempts", failed.attempts());
         node.put("elapsed_s", failed.elapsedS());
+        if (failed.response() != null) {
+            node.put("response", failed.response());
+        }
         return node;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code config} object of a report: how the run was set up.
@@ -23,6 +24,17 @@ import java.util.Objects;
  */
 public record RunConfig(String backend, String model, String kvType, int totalTurns, int historyWindow,
                         String timestamp, Map<String, Object> extra) {
+
+    /** The extra key of {@link #stoppedEarly()}. */
+    public static final String STOPPED_EARLY = "stopped_early";
+    /** The extra key of {@link #kvTypeApplied()}. */
+    public static final String KV_TYPE_APPLIED = "kv_type_applied";
+    /** The extra key of {@link #contextSize()}. */
+    public static final String CONTEXT_SIZE = "context_size";
+    /** The extra key of {@link #trainedContextSize()}. */
+    public static final String CONTEXT_TRAIN = "context_train";
+    /** The extra key of {@link #samplingSeed()}. */
+    public static final String SAMPLING_SEED = "seed";
 
     /** The seed's config keys, in report order; {@link #extra()} cannot use them. */
     public static final List<String> STANDARD_KEYS =
@@ -46,6 +58,45 @@ public record RunConfig(String backend, String model, String kvType, int totalTu
                 throw new IllegalArgumentException("config extra key '" + key + "' is a standard config key");
             }
         }
+    }
+
+    /** @return why the run stopped before its last turn (too many failures in a row, an interrupt), if it did */
+    public Optional<String> stoppedEarly() {
+        Object reason = extra.get(STOPPED_EARLY);
+        return reason == null ? Optional.empty() : Optional.of(reason.toString());
+    }
+
+    /**
+     * @param reason why the run stopped before its last turn
+     * @return this config saying so
+     */
+    public RunConfig withStoppedEarly(String reason) {
+        return withExtra(STOPPED_EARLY, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * @return whether the backend applied the KV cache type (true) or {@link #kvType()} is only a label (false), if
+     *         the report says
+     */
+    public Optional<Boolean> kvTypeApplied() {
+        return extra.get(KV_TYPE_APPLIED) instanceof Boolean applied ? Optional.of(applied) : Optional.empty();
+    }
+
+    /** @return the context window in tokens the turns were measured against, if known and positive */
+    public Optional<Integer> contextSize() {
+        return extra.get(CONTEXT_SIZE) instanceof Number n && n.intValue() > 0 ? Optional.of(n.intValue())
+                : Optional.empty();
+    }
+
+    /** @return the context the model was trained for, in tokens, if the backend said and it is positive */
+    public Optional<Integer> trainedContextSize() {
+        return extra.get(CONTEXT_TRAIN) instanceof Number n && n.intValue() > 0 ? Optional.of(n.intValue())
+                : Optional.empty();
+    }
+
+    /** @return the sampling seed the run was played with, if the report records one */
+    public Optional<Long> samplingSeed() {
+        return extra.get(SAMPLING_SEED) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One entry of a report's {@code turn_metrics}: the turn, its phase, and every measured value in report order —
@@ -49,22 +50,31 @@ public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
 
     /** @return the composite quality score */
     public double qualityScore() {
-        return number("quality_score").doubleValue();
+        return number(MetricKey.QUALITY_SCORE.name()).doubleValue();
+    }
+
+    /**
+     * @param key a metric
+     * @param <T> its type
+     * @return its value in this turn, as its type, if the turn has one
+     */
+    public <T> Optional<T> get(MetricKey<T> key) {
+        return key.in(values);
     }
 
     /** @return the response length in code points (0 when absent) */
     public long responseLength() {
-        return numberOrZero("response_length").longValue();
+        return numberOrZero(MetricKey.RESPONSE_LENGTH.name()).longValue();
     }
 
     /** @return the number of hallucinated back-references (0 when absent) */
     public long hallucinatedReferences() {
-        return numberOrZero("hallucinated_references").longValue();
+        return numberOrZero(MetricKey.HALLUCINATED_REFERENCES.name()).longValue();
     }
 
     /** @return the repetition ratio (0 when absent) */
     public double repetitionRatio() {
-        return numberOrZero("repetition_ratio").doubleValue();
+        return numberOrZero(MetricKey.REPETITION_RATIO.name()).doubleValue();
     }
 
     /**

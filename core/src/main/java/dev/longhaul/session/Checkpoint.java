@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.TurnMetrics;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -79,10 +80,13 @@ final class Checkpoint implements AutoCloseable {
             line.set("metrics", JSON.valueToTree(record.metrics().values()));
         } else {
             FailedTurn f = record.failure();
-            line.put("kind", f.kind());
+            line.put("kind", f.kind().jsonName());
             line.put("message", f.message());
             line.put("attempts", f.attempts());
             line.put("elapsed_s", f.elapsedS());
+            if (f.response() != null) {
+                line.put("response", f.response());
+            }
         }
         try {
             append(line);
@@ -190,8 +194,12 @@ final class Checkpoint implements AutoCloseable {
             return CheckpointRecord.answered(new TurnMetrics(turn, phase, values), prompt, node.path("response").asText());
         }
         if (type.equals("failed")) {
-            return CheckpointRecord.failed(new FailedTurn(turn, phase, prompt, node.path("kind").asText(),
-                    node.path("message").asText(), node.path("attempts").asInt(), node.path("elapsed_s").asDouble()));
+            String kind = node.path("kind").asText();
+            FailureKind failureKind = FailureKind.fromJsonName(kind).orElseThrow(() -> new IllegalArgumentException(
+                    "checkpoint " + file + ": line " + lineNumber + " has unknown failure kind '" + kind + "'"));
+            return CheckpointRecord.failed(new FailedTurn(turn, phase, prompt, failureKind,
+                    node.path("message").asText(), node.path("attempts").asInt(), node.path("elapsed_s").asDouble(),
+                    node.hasNonNull("response") ? node.get("response").asText() : null));
         }
         throw new IllegalArgumentException("checkpoint " + file + ": line " + lineNumber + " has unknown type '" + type + "'");
     }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendOption;
+import dev.longhaul.backend.Backends;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.script.Script;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The checkpoint's start line: every setting a resumed run needs to continue exactly as the interrupted one would
@@ -58,17 +61,10 @@ final class CheckpointStart {
             backend.baseUrl().ifPresent(v -> b.put("url", v.toString()));
             b.put("kv_type", backend.kvType());
             b.put("timeout_ms", backend.timeout().toMillis());
-            b.put("connect_timeout_ms", backend.connectTimeout().toMillis());
-            backend.maxRequestTimeSet().ifPresent(v -> b.put("max_request_ms", v.toMillis()));
             backend.temperature().ifPresent(v -> b.put("temperature", v));
             backend.seed().ifPresent(v -> b.put("seed", v));
             backend.maxTokens().ifPresent(v -> b.put("max_tokens", v));
             backend.contextSize().ifPresent(v -> b.put("context_size", v));
-            backend.threads().ifPresent(v -> b.put("threads", v));
-            backend.stream().ifPresent(v -> b.put("stream", v));
-            b.put("max_retries", backend.maxRetries());
-            backend.apiKeyEnv().ifPresent(v -> b.put("api_key_env", v));
-            backend.modelFile().ifPresent(v -> b.put("model_file", v.toString()));
             ObjectNode options = b.putObject("options");
             backend.options().forEach(options::put);
         }
@@ -109,15 +105,14 @@ final class CheckpointStart {
         return start.path("settings").path("scorer").asText();
     }
 
+    /** The shared settings a start line names, besides {@code options}. */
+    private static final Set<String> SHARED = Set.of("provider", "model", "url", "kv_type", "timeout_ms",
+            "temperature", "seed", "max_tokens", "context_size", "options");
+
     private static BackendConfig backendConfig(JsonNode n) {
         BackendConfig.Builder c = BackendConfig.builder(n.path("provider").asText())
                 .kvType(n.path("kv_type").asText())
-                .timeout(Duration.ofMillis(n.path("timeout_ms").asLong()))
-                .connectTimeout(Duration.ofMillis(n.path("connect_timeout_ms").asLong()))
-                .maxRetries(n.path("max_retries").asInt());
-        if (n.has("max_request_ms")) {
-            c.maxRequestTime(Duration.ofMillis(n.get("max_request_ms").asLong()));
-        }
+                .timeout(Duration.ofMillis(n.path("timeout_ms").asLong()));
         if (n.has("model")) {
             c.model(n.get("model").asText());
         }
@@ -136,19 +131,25 @@ final class CheckpointStart {
         if (n.has("context_size")) {
             c.contextSize(n.get("context_size").asInt());
         }
-        if (n.has("threads")) {
-            c.threads(n.get("threads").asInt());
-        }
-        if (n.has("stream")) {
-            c.stream(n.get("stream").asBoolean());
-        }
-        if (n.has("api_key_env")) {
-            c.apiKeyEnv(n.get("api_key_env").asText());
-        }
-        if (n.has("model_file")) {
-            c.modelFile(Path.of(n.get("model_file").asText()));
-        }
+        legacyOptions(n, c);
         n.path("options").fields().forEachRemaining(e -> c.option(e.getKey(), e.getValue().asText()));
         return c.build();
+    }
+
+    /**
+     * Journals written before backends owned their options kept some of them (threads, model_file, stream,
+     * max_retries, connect_timeout_ms, max_request_ms, api_key_env) beside the shared settings, for every backend:
+     * they become the options of the same names where the provider has such an option, and are dropped elsewhere,
+     * as that backend ignored them.
+     */
+    private static void legacyOptions(JsonNode n, BackendConfig.Builder c) {
+        Set<String> declared = Backends.discover().find(n.path("provider").asText())
+                .map(p -> p.options().stream().map(BackendOption::name).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        n.fields().forEachRemaining(e -> {
+            if (!SHARED.contains(e.getKey()) && declared.contains(e.getKey())) {
+                c.option(e.getKey(), e.getValue().asText());
+            }
+        });
     }
 }

@@ -15,6 +15,8 @@ import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.ChatResponse;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
@@ -25,13 +27,13 @@ import dev.longhaul.scoring.TurnInput;
 import dev.longhaul.scoring.TurnScore;
 import dev.longhaul.script.Script;
 import dev.longhaul.script.ScriptedTurn;
+import dev.longhaul.text.OneLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +110,7 @@ public final class LongSession {
 
     private Settings settings() {
         return new Settings(turns, historyWindow, delay, saveResponses, detector.window(), detector.threshold(),
-                maxConsecutiveFailures, scorer.getClass().getName());
+                maxConsecutiveFailures, scorer.name());
     }
 
     /** @return a builder with the seed's defaults */
@@ -201,7 +203,7 @@ public final class LongSession {
         listeners.forEach(l -> notify(() -> l.onStart(config)));
         try {
             String stoppedEarly = playTurns(backend, state, checkpoint, started);
-            return report(stoppedEarly == null ? config : config.withExtra("stopped_early", stoppedEarly), state);
+            return report(stoppedEarly == null ? config : config.withStoppedEarly(stoppedEarly), state);
         } finally {
             if (checkpoint != null) {
                 checkpoint.close();
@@ -260,13 +262,18 @@ public final class LongSession {
                 log.info("turn {} interrupted; it is not recorded", turn.turn());
                 return null;
             }
-            FailedTurn failure = failure(turn, kindName(e.kind()), e.getMessage(), e.attempts(), turnStart);
-            log.warn("turn {} failed ({}): {}", turn.turn(), failure.kind(), failure.message());
-            event = failedTurn(state, checkpoint, failure, started);
+            FailedTurn failure = failure(turn, FailureKind.of(e.kind()), e.getMessage(), e.attempts(), turnStart);
+            log.warn("turn {} failed ({}): {}", turn.turn(), failure.kind().jsonName(), failure.message());
+            event = failedTurn(state, checkpoint, failure, started, keepInHistory);
+        } catch (ScorerFailure e) {
+            FailedTurn failure = new FailedTurn(turn.turn(), turn.phase(), turn.prompt(), FailureKind.SCORER,
+                    e.getMessage(), 1, elapsedSince(turnStart), e.response);
+            log.warn("turn {}: {}; the answer is kept, the turn is not scored", turn.turn(), failure.message(), e);
+            event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         } catch (RuntimeException e) {
-            FailedTurn failure = failure(turn, "error", oneLine(e), 1, turnStart);
+            FailedTurn failure = failure(turn, FailureKind.ERROR, OneLine.of(e), 1, turnStart);
             log.warn("turn {} failed with an unexpected error", turn.turn(), e);
-            event = failedTurn(state, checkpoint, failure, started);
+            event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         }
         TurnEvent done = event;
         listeners.forEach(l -> notify(() -> l.onTurn(done)));
@@ -324,12 +331,13 @@ public final class LongSession {
         return new TurnMetrics(metrics.turn(), metrics.phase(), values);
     }
 
-    private TurnEvent failedTurn(RunState state, Checkpoint checkpoint, FailedTurn failure, Instant started) {
-        state.failed(failure);
+    private TurnEvent failedTurn(RunState state, Checkpoint checkpoint, FailedTurn failure, Instant started,
+                                 boolean keepInHistory) {
+        state.failed(failure, keepInHistory);
         if (checkpoint != null) {
             checkpoint.write(CheckpointRecord.failed(failure));
         }
-        return new TurnEvent(failure.turn(), turns, failure.phase(), failure.prompt(), null, null, failure,
+        return new TurnEvent(failure.turn(), turns, failure.phase(), failure.prompt(), failure.response(), null, failure,
                 Duration.between(started, clock.instant()), remaining(started, failure.turn()));
     }
 
@@ -367,10 +375,10 @@ public final class LongSession {
         String model = backendConfig != null && backendConfig.model().isPresent() ? backendConfig.model().get()
                 : info.model() != null ? info.model() : "default";
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("kv_type_applied", info.kvType() != null);
+        extra.put(RunConfig.KV_TYPE_APPLIED, info.kvType() != null);
         if (backendConfig != null) {
             backendConfig.baseUrl().ifPresent(u -> extra.put("url", u.toString()));
-            backendConfig.seed().ifPresent(s -> extra.put("seed", s));
+            backendConfig.seed().ifPresent(s -> extra.put(RunConfig.SAMPLING_SEED, s));
             backendConfig.temperature().ifPresent(t -> extra.put("temperature", t));
             backendConfig.maxTokens().ifPresent(t -> extra.put("max_tokens", t));
             extra.put("timeout_s", backendConfig.timeout().toMillis() / 1000.0);
@@ -378,14 +386,14 @@ public final class LongSession {
         Integer contextWindow = info.contextSize() != null ? info.contextSize()
                 : backendConfig != null ? backendConfig.contextSize().orElse(null) : null;
         if (contextWindow != null) {
-            extra.put("context_size", contextWindow);
+            extra.put(RunConfig.CONTEXT_SIZE, contextWindow);
         }
         if (info.trainedContextSize() != null) {
-            extra.put("context_train", info.trainedContextSize());
+            extra.put(RunConfig.CONTEXT_TRAIN, info.trainedContextSize());
         }
         extra.put("delay_s", delay.toMillis() / 1000.0);
         extra.put("script", script.name());
-        extra.put("scorer", scorer.getClass().getName());
+        extra.put("scorer", scorer.name());
         extra.put("degradation_window", detector.window());
         extra.put("degradation_threshold", detector.threshold());
         if (!info.facts().isEmpty()) {
@@ -396,8 +404,8 @@ public final class LongSession {
 
     /** Takes the context window and the trained context the run's config records (also a resumed run's). */
     private void measureAgainst(RunConfig config) {
-        contextSize = positive(config.extra().get("context_size"));
-        Integer trained = positive(config.extra().get("context_train"));
+        contextSize = config.contextSize().orElse(null);
+        Integer trained = config.trainedContextSize().orElse(null);
         trainedContext = trained == null ? null : new TrainedContext(trained);
         if (trained != null && contextSize != null && contextSize > trained) {
             log.warn("the context window ({} tokens) is larger than the model's trained context ({} tokens): turns "
@@ -406,35 +414,31 @@ public final class LongSession {
         }
     }
 
-    private static Integer positive(Object value) {
-        return value instanceof Number n && n.intValue() > 0 ? n.intValue() : null;
-    }
-
     /**
      * The scorer's metrics, then the backend's stats under the seed's keys and further ones, then the prompt against
      * the context window (when its size is known) and the turn's plant and probe.
      */
     private TurnMetrics metrics(ScriptedTurn turn, ChatRequest request, ChatResponse response,
                                 List<TurnMetrics> earlier) {
-        TurnScore score = scorer.score(new TurnInput(turn.turn(), turn.phase(), turn.prompt(), response.content()));
+        TurnScore score = score(turn, response.content());
         Map<String, Object> values = new LinkedHashMap<>(score.metrics());
         var stats = response.stats();
-        values.put("elapsed_s", PythonFormat.round(seconds(stats.elapsed()), 2));
-        values.put("tokens_generated", stats.completionTokens() == null ? 0 : stats.completionTokens());
+        values.put(MetricKey.ELAPSED_S.name(), PythonFormat.round(seconds(stats.elapsed()), 2));
+        values.put(MetricKey.TOKENS_GENERATED.name(), stats.completionTokens() == null ? 0 : stats.completionTokens());
         if (stats.tokensPerSecond() != null) {
-            values.put("tokens_per_s", PythonFormat.round(stats.tokensPerSecond(), 1));
+            values.put(MetricKey.TOKENS_PER_S.name(), PythonFormat.round(stats.tokensPerSecond(), 1));
         }
         if (stats.promptTokens() != null) {
-            values.put("prompt_eval_count", stats.promptTokens());
+            values.put(MetricKey.PROMPT_EVAL_COUNT.name(), stats.promptTokens());
         }
         if (stats.cachedPromptTokens() != null) {
-            values.put("cached_prompt_tokens", stats.cachedPromptTokens());
+            values.put(MetricKey.CACHED_PROMPT_TOKENS.name(), stats.cachedPromptTokens());
         }
         if (stats.timeToFirstToken() != null) {
-            values.put("ttft_s", PythonFormat.round(seconds(stats.timeToFirstToken()), 3));
+            values.put(MetricKey.TTFT_S.name(), PythonFormat.round(seconds(stats.timeToFirstToken()), 3));
         }
         if (response.finishReason() != null) {
-            values.put("finish_reason", response.finishReason());
+            values.put(MetricKey.FINISH_REASON.name(), response.finishReason());
         }
         response.extra().forEach(values::putIfAbsent);
         if (contextSize != null) {
@@ -449,9 +453,37 @@ public final class LongSession {
         return new TurnMetrics(turn.turn(), turn.phase(), values);
     }
 
-    private FailedTurn failure(ScriptedTurn turn, String kind, String message, int attempts, Instant turnStart) {
-        double elapsed = PythonFormat.round(seconds(Duration.between(turnStart, clock.instant())), 2);
-        return new FailedTurn(turn.turn(), turn.phase(), turn.prompt(), kind, message, attempts, elapsed);
+    /** The scorer's score of an answer; its exception, or metrics without a quality score, are a ScorerFailure. */
+    private TurnScore score(ScriptedTurn turn, String answer) {
+        try {
+            TurnScore score = scorer.score(new TurnInput(turn.turn(), turn.phase(), turn.prompt(), answer));
+            if (score == null) {
+                throw new IllegalStateException("it returned no score");
+            }
+            return score;
+        } catch (RuntimeException e) {
+            throw new ScorerFailure("scorer " + scorer.name() + " failed: " + OneLine.of(e), answer, e);
+        }
+    }
+
+    /** A scorer that failed on an answer the backend gave: the turn keeps the answer, without a score. */
+    private static final class ScorerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient String response;
+
+        ScorerFailure(String message, String response, RuntimeException cause) {
+            super(message, cause);
+            this.response = response;
+        }
+    }
+
+    private FailedTurn failure(ScriptedTurn turn, FailureKind kind, String message, int attempts, Instant turnStart) {
+        return new FailedTurn(turn.turn(), turn.phase(), turn.prompt(), kind, message, attempts,
+                elapsedSince(turnStart));
+    }
+
+    private double elapsedSince(Instant turnStart) {
+        return PythonFormat.round(seconds(Duration.between(turnStart, clock.instant())), 2);
     }
 
     private TurnEvent event(ScriptedTurn turn, String response, TurnMetrics metrics, FailedTurn failure, Instant started) {
@@ -471,15 +503,6 @@ public final class LongSession {
         } catch (RuntimeException e) {
             log.warn("a turn listener failed; the run goes on", e);
         }
-    }
-
-    private static String kindName(BackendException.Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String oneLine(RuntimeException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static double seconds(Duration d) {

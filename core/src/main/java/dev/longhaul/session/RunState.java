@@ -40,7 +40,24 @@ final class RunState {
     }
 
     void failed(FailedTurn failure) {
+        failed(failure, true);
+    }
+
+    /**
+     * Records a turn without a score. One whose scorer failed keeps the backend's answer: saved with the responses
+     * and, unless given to another session's context ({@code keepInHistory} false), in the history, as the
+     * conversation went on with it.
+     */
+    void failed(FailedTurn failure, boolean keepInHistory) {
         failed.add(failure);
+        if (failure.response() != null) {
+            if (saveResponses) {
+                responses.add(new SavedResponse(failure.turn(), failure.phase(), failure.prompt(), failure.response()));
+            }
+            if (keepInHistory) {
+                history.addAnsweredTurn(failure.prompt(), failure.response());
+            }
+        }
         consecutiveFailures++;
         lastTurn = failure.turn();
     }
@@ -55,7 +72,7 @@ final class RunState {
         if (record.answered()) {
             answered(record.metrics(), record.prompt(), record.response(), keepInHistory);
         } else {
-            failed(record.failure());
+            failed(record.failure(), keepInHistory);
         }
     }
 

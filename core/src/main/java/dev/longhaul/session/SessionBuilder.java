@@ -6,6 +6,7 @@ import dev.longhaul.backend.Backends;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.scoring.HeuristicScorer;
 import dev.longhaul.scoring.Scorer;
+import dev.longhaul.scoring.Scorers;
 import dev.longhaul.script.Script;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,8 +35,13 @@ public final class SessionBuilder {
     public static final int DEFAULT_TURNS = 50;
     /** The seed's history window in turns. */
     public static final int DEFAULT_HISTORY_WINDOW = 20;
-    /** The seed's delay between turns. */
-    public static final Duration DEFAULT_DELAY = Duration.ofMillis(500);
+    /**
+     * No delay between turns by default: a library caller waits only when it asks to. (The Python seed tool waits
+     * {@link #SEED_DELAY}; the command line's {@code run} keeps that.)
+     */
+    public static final Duration DEFAULT_DELAY = Duration.ZERO;
+    /** The Python seed tool's delay between turns, 0.5 s. */
+    public static final Duration SEED_DELAY = Duration.ofMillis(500);
     /** The seed's degradation window. */
     public static final int DEFAULT_DEGRADATION_WINDOW = 5;
     /** The seed's degradation threshold. */
@@ -180,7 +186,8 @@ public final class SessionBuilder {
     }
 
     /**
-     * @param delay pause between turns (default 0.5 s; not after the last turn)
+     * @param delay pause between turns (default none; the Python seed tool's is {@link #SEED_DELAY}; never after
+     *              the last turn)
      * @return this builder
      */
     public SessionBuilder delay(Duration delay) {
@@ -297,7 +304,8 @@ public final class SessionBuilder {
      * Continues the run journalled in a checkpoint: restores its settings, script, backend config and finished
      * turns, never asks the backend again for a turn it has, appends the remaining turns to the same file, and ends
      * with the report an uninterrupted run would have written. A torn last line is dropped. Set listeners, the
-     * scorer (when it is not the default) or a backend instance after this call; other settings come from the file.
+     * scorer (when it is not the default and no {@link dev.longhaul.scoring.ScorerProvider} on the class path creates
+     * it) or a backend instance after this call; other settings come from the file.
      *
      * @param file the checkpoint written by an earlier run
      * @return this builder
@@ -307,8 +315,10 @@ public final class SessionBuilder {
         Checkpoint.Contents contents = Checkpoint.read(file);
         CheckpointStart.applySettings(contents.start(), this);
         String scorerName = CheckpointStart.scorerName(contents.start());
-        if (!scorerName.equals(scorer.getClass().getName())) {
+        if (!scorerName.equals(scorer.name())) {
             scorerToMatch = scorerName;
+            // a scorer a provider on the class path creates is found by the name the checkpoint recorded
+            Scorers.discover().byScorerName(scorerName).ifPresent(found -> scorer = found);
         }
         this.checkpoint = file;
         this.resumed = contents;
@@ -341,9 +351,9 @@ public final class SessionBuilder {
         if (backendConfig == null && backend == null) {
             throw new IllegalStateException("no backend: call backend(...) before build()");
         }
-        if (scorerToMatch != null && !scorerToMatch.equals(scorer.getClass().getName())) {
+        if (scorerToMatch != null && !scorerToMatch.equals(scorer.name())) {
             throw new IllegalStateException("the checkpoint was scored by " + scorerToMatch
-                    + "; set that scorer to resume it, not " + scorer.getClass().getName());
+                    + "; set that scorer to resume it, not " + scorer.name());
         }
         return new LongSession(this);
     }

@@ -2,7 +2,10 @@ package dev.longhaul.session;
 
 import java.time.Duration;
 
-/** Waits between turns; replaced in tests so that no test sleeps for real. */
+/**
+ * Waits: a session between turns, the HTTP transport between retries. Tests replace it so that none sleeps for real
+ * (and can see the waits asked for).
+ */
 @FunctionalInterface
 public interface Sleeper {
 
@@ -10,8 +13,8 @@ public interface Sleeper {
     Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
 
     /**
-     * @param duration how long to wait
-     * @throws InterruptedException when interrupted
+     * @param duration how long to wait, never negative
+     * @throws InterruptedException when the thread is interrupted while waiting
      */
     void sleep(Duration duration) throws InterruptedException;
 }

@@ -167,8 +167,7 @@ public final class SteppedSession implements AutoCloseable {
      */
     public SessionReport finish() {
         if (report == null) {
-            report = session.report(stoppedEarly == null ? config : config.withExtra("stopped_early", stoppedEarly),
-                    state);
+            report = session.report(stoppedEarly == null ? config : config.withStoppedEarly(stoppedEarly), state);
         }
         return report;
     }

@@ -20,6 +20,8 @@ class ReportTextProbesAndPressureTest {
     private static TurnMetrics turn(int turn, String phase, double score, Map<String, Object> more) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("response_length", 100);
+        values.put("hallucinated_references", 0);
+        values.put("repetition_ratio", 0.0);
         values.put("quality_score", score);
         values.putAll(more);
         return new TurnMetrics(turn, phase, values);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
@@ -21,8 +22,8 @@ class ReportTextTest {
     void printsFailedTurnsAfterTheVerdictAndAfterTheAlerts() {
         List<TurnMetrics> turns = List.of(turn(1, "code_gen", 0.8, 100, 0, 0.0), turn(3, "code_gen", 0.7, 201, 1, 0.0));
         List<FailedTurn> failed = List.of(
-                new FailedTurn(2, "code_gen", "Add thread-safety", "timeout", "no answer within 120 s", 3, 360.0),
-                new FailedTurn(4, "code_gen", "Add get_wait_time", "unreachable", "connection refused", 1, 0.0));
+                new FailedTurn(2, "code_gen", "Add thread-safety", FailureKind.TIMEOUT, "no answer within 120 s", 3, 360.0),
+                new FailedTurn(4, "code_gen", "Add get_wait_time", FailureKind.UNREACHABLE, "connection refused", 1, 0.0));
         SessionReport report = new SessionReport(new RunConfig("ollama", "llama3", null, 4, 20, "t", Map.of()),
                 turns, List.of(), Summaries.of(turns, List.of(), failed.size()), List.of(), failed);
 

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.report.DegradationAlert;
+import dev.longhaul.report.ReportCodec;
+import dev.longhaul.report.RunConfig;
+import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.Summary;
+import dev.longhaul.report.TurnMetrics;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummariesTest {
@@ -49,5 +54,25 @@ class SummariesTest {
         assertEquals(0, s.totalDegradationEvents());
         assertNull(s.firstDegradationTurn());
         assertEquals(5, s.failedTurns());
+    }
+
+    @Test
+    void aScorerWithoutTheSeedsMetricsLeavesTheirFiguresAbsentNotZero() throws Exception {
+        List<TurnMetrics> turns = List.of(new TurnMetrics(1, "a", Map.of("quality_score", 0.9, "words", 12)),
+                new TurnMetrics(2, "a", Map.of("quality_score", 0.7, "words", 30)));
+        Summary s = Summaries.of(turns, List.of(), 0);
+
+        assertEquals(0.8, s.avgQualityScore());
+        assertNull(s.avgResponseLength());
+        assertNull(s.totalHallucinatedReferences());
+        assertNull(s.avgRepetitionRatio());
+        SessionReport report = new SessionReport(new RunConfig("x", null, "f16", 2, 20, "t", Map.of()), turns,
+                List.of(), s, List.of(), List.of());
+        String json = ReportCodec.toJson(report);
+        assertTrue(json.contains("\"avg_response_length\": null,\n    \"total_hallucinated_references\": null,\n"
+                + "    \"avg_repetition_ratio\": null,"), json);
+        assertEquals(s, ReportCodec.fromJson(json).summary());
+        String text = ReportText.render(report);
+        assertTrue(text.contains("Avg Response: n/a\nRepetition: n/a\nHallucinations: n/a\n"), text);
     }
 }

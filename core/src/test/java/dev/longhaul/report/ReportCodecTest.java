@@ -37,7 +37,7 @@ class ReportCodecTest {
 
     @Test
     void roundTripsEveryPart() throws IOException {
-        FailedTurn failed = new FailedTurn(2, "code_gen", "Add thread-safety", "timeout", "no answer in 120 s", 3,
+        FailedTurn failed = new FailedTurn(2, "code_gen", "Add thread-safety", FailureKind.TIMEOUT, "no answer in 120 s", 3,
                 360.5);
         SessionReport report = sample("q8_0", List.of(failed));
         Path file = dir.resolve("nested/run.json");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.backend.ChatMessage;
 import dev.longhaul.backend.ChatRequest;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import dev.longhaul.scoring.HeuristicScorer;
@@ -72,7 +73,7 @@ class LongSessionTest {
         assertEquals(List.of(1, 3, 4), report.turnMetrics().stream().map(TurnMetrics::turn).toList());
         assertEquals(1, report.failedTurns().size());
         assertEquals(2, report.failedTurns().get(0).turn());
-        assertEquals("server_error", report.failedTurns().get(0).kind());
+        assertEquals(FailureKind.SERVER_ERROR, report.failedTurns().get(0).kind());
         assertTrue(report.failedTurns().get(0).message().contains("HTTP 500"));
         assertEquals(1, report.summary().failedTurns());
         assertEquals(3, report.responses().size());

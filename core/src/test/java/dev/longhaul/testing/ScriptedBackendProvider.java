@@ -2,8 +2,10 @@ package dev.longhaul.testing;
 
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendOption;
 import dev.longhaul.backend.BackendProvider;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,18 @@ public final class ScriptedBackendProvider implements BackendProvider {
     @Override
     public String description() {
         return "deterministic in-process answers for tests";
+    }
+
+    /** The options the scripted backend reads, as a real provider lists them. */
+    public static final List<BackendOption<?>> OPTIONS = List.of(
+            BackendOption.text("fail_turns", "turns that fail, comma-separated"),
+            BackendOption.integer("drop_from", "the turn from which answers get worse", 1, Integer.MAX_VALUE),
+            BackendOption.flag("vary_by_seed", "whether answers depend on the sampling seed and the cache type"),
+            BackendOption.text("context_size", "'unknown': the backend does not report its context size"));
+
+    @Override
+    public List<BackendOption<?>> options() {
+        return OPTIONS;
     }
 
     @Override

@@ -277,8 +277,9 @@ public final class AbExperiment {
         for (Map.Entry<String, Object> e : launched.reportExtras().entrySet()) {
             config = config.withExtra(e.getKey(), e.getValue());
         }
-        if (!config.extra().containsKey("seed")) {
-            config = config.withExtra("seed", run.seed()); // a factory's backend: the seed it was created for
+        if (config.samplingSeed().isEmpty()) {
+            // a factory's backend: the sampling seed it was created for
+            config = config.withExtra(RunConfig.SAMPLING_SEED, run.seed());
         }
         if (repeats > 1) {
             config = config.withExtra("ab_repeat", run.repeat());
@@ -291,7 +292,7 @@ public final class AbExperiment {
         }
         SessionReport annotated = new SessionReport(config, report.turnMetrics(), report.degradationAlerts(),
                 report.summary(), report.responses(), report.failedTurns());
-        Object stopped = config.extra().get("stopped_early");
+        String stopped = config.stoppedEarly().orElse(null);
         boolean interrupted = stopped != null && Thread.currentThread().isInterrupted();
         listeners.forEach(l -> l.onRunFinish(run, annotated));
         if (interrupted) {
@@ -385,7 +386,7 @@ public final class AbExperiment {
 
         /**
          * @param label   the arm's label
-         * @param factory creates its backend for a run's seed
+         * @param factory creates its backend for a run's sampling seed
          * @return this builder
          */
         public Builder arm(String label, BackendFactory factory) {

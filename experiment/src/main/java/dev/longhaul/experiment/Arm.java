@@ -25,7 +25,7 @@ public record Arm(String label, ArmLauncher launcher) {
     }
 
     /**
-     * An arm whose runs use this config with the run's seed ({@link BackendConfig#seed()} is replaced by S + repeat).
+     * An arm whose runs use this config with the run's sampling seed ({@link BackendConfig#seed()} is replaced by S + repeat).
      *
      * @param label  the arm's name
      * @param config the backend config
@@ -37,11 +37,11 @@ public record Arm(String label, ArmLauncher launcher) {
     }
 
     /**
-     * An arm whose runs use a backend built by {@code factory} for the run's seed (closed after the run). The report
+     * An arm whose runs use a backend built by {@code factory} for the run's sampling seed (closed after the run). The report
      * labels the run's KV type with {@code label} unless the backend reports the type it applies.
      *
      * @param label   the arm's name
-     * @param factory creates the backend for a seed
+     * @param factory creates the backend for a sampling seed
      * @return the arm
      */
     public static Arm of(String label, BackendFactory factory) {

@@ -2,7 +2,7 @@ package dev.longhaul.experiment;
 
 /**
  * Prepares everything one run of an arm needs — e.g. starts a llama-server with the arm's cache type and the run's
- * seed — and says which backend the run uses.
+ * sampling seed — and says which backend the run uses.
  */
 @FunctionalInterface
 public interface ArmLauncher {

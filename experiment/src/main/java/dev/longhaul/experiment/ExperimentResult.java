@@ -75,6 +75,6 @@ public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long>
     /** @return whether some run stopped early (too many failed turns, an interrupt) */
     public boolean stoppedEarly() {
         return java.util.stream.Stream.concat(reports.values().stream().flatMap(List::stream), noiseFloorReports.stream())
-                .anyMatch(r -> r.config().extra().containsKey("stopped_early"));
+                .anyMatch(r -> r.config().stoppedEarly().isPresent());
     }
 }

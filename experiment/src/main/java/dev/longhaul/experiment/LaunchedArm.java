@@ -39,7 +39,7 @@ public record LaunchedArm(BackendConfig config, Backend backend, Map<String, Obj
     }
 
     /**
-     * @param config the backend config (its seed is the run's)
+     * @param config the backend config (its sampling seed is the run's)
      * @return a run on the backend its provider builds from {@code config}
      */
     public static LaunchedArm of(BackendConfig config) {

@@ -23,7 +23,7 @@ import java.util.Objects;
  * continued ({@link AbExperiment.Builder#journal(StudyDirectory)}):
  * <ul>
  *   <li>before the first request: the directory is created and checked writable by writing the study's journal
- *       {@value StudyFiles#STUDY} (its arms, seed, repeats, design and the caller's settings), and every run's file
+ *       {@value StudyFiles#STUDY} (its arms, sampling seed, repeats, design and the caller's settings), and every run's file
  *       names are checked for collisions ({@link StudyFiles});</li>
  *   <li>every run journals its turns to {@code <stem>.turns.jsonl} as it plays them (synced per turn, as
  *       {@code run} does), and its report is written to {@code <stem>.json} when it has played every turn — never

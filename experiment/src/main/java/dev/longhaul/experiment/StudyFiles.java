@@ -1,5 +1,6 @@
 package dev.longhaul.experiment;
 
+import dev.longhaul.report.RunNames;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public record StudyFiles(Path dir) {
      */
     public static String stem(ArmRun run) {
         String base = fileSafe(run.label()) + (run.noiseFloor() ? ".noise" : "");
-        return run.repeats() == 1 ? base : base + ".r" + run.repeat();
+        return run.repeats() == 1 ? base : RunNames.repeatFile(base, run.repeat());
     }
 
     /**

@@ -82,7 +82,7 @@ public final class CsvReport {
                     row.add(text(failed.phase()));
                     row.add("failed");
                     known.forEach(m -> row.add(""));
-                    row.addAll(List.of("", "", text(failed.kind()), Integer.toString(failed.attempts()),
+                    row.addAll(List.of("", "", text(failed.kind().jsonName()), Integer.toString(failed.attempts()),
                             text(failed.message())));
                     extras.forEach(m -> row.add(""));
                 }

@@ -138,7 +138,7 @@ public final class HtmlReport {
             SessionReport report = arm.report();
             RunConfig c = report.config();
             Summary s = report.summary();
-            Object applied = c.extra().get("kv_type_applied");
+            Boolean applied = c.kvTypeApplied().orElse(null);
             String kv = (c.kvType() == null ? "n/a" : c.kvType())
                     + (Boolean.TRUE.equals(applied) ? " (applied)" : Boolean.FALSE.equals(applied) ? " (label)" : "");
             out.append("<tr data-series=\"").append(text(arm.label())).append("\"><td>").append(swatch(i))
@@ -153,12 +153,12 @@ public final class HtmlReport {
                     .append(s.totalDegradationEvents() > 0 ? " class=\"warn\"" : "").append('>')
                     .append(s.totalDegradationEvents()).append("</td><td>")
                     .append(s.firstDegradationTurn() == null ? "none" : s.firstDegradationTurn()).append("</td><td>")
-                    .append(PythonFormat.fixed(s.avgResponseLength(), 0)).append("</td><td>")
+                    .append(s.avgResponseLength() == null ? "n/a" : PythonFormat.fixed(s.avgResponseLength(), 0)).append("</td><td>")
                     .append(meanTokensPerSecond(report)).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
         for (Arm arm : set.arms()) {
-            Object stopped = arm.report().config().extra().get("stopped_early");
+            String stopped = arm.report().config().stoppedEarly().orElse(null);
             if (stopped != null) {
                 out.append("<p class=\"warn\">").append(text(arm.label() + " stopped early: " + stopped)).append("</p>\n");
             }
@@ -290,7 +290,7 @@ public final class HtmlReport {
             for (FailedTurn f : arm.report().failedTurns()) {
                 failedRows.add("<tr data-series=\"" + text(arm.label()) + "\" data-turn=\"" + f.turn() + "\">" + run
                         + "<td>" + turnLink(f.turn()) + "</td><td class=\"text\">" + text(f.phase())
-                        + "</td><td class=\"text\">" + text(f.kind()) + "</td><td>" + f.attempts()
+                        + "</td><td class=\"text\">" + text(f.kind().jsonName()) + "</td><td>" + f.attempts()
                         + "</td><td class=\"text\">" + text(f.message()) + "</td></tr>\n");
             }
         }

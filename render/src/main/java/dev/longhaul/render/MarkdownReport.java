@@ -86,7 +86,7 @@ public final class MarkdownReport {
                     .append(PythonFormat.fixed(s.maxQualityScore(), 3)).append(" | ").append(s.totalDegradationEvents())
                     .append(" | ").append(s.firstDegradationTurn() == null ? "none" : s.firstDegradationTurn())
                     .append(" | ").append(s.failedTurns()).append(" | ")
-                    .append(PythonFormat.fixed(s.avgResponseLength(), 0)).append(" |\n");
+                    .append(s.avgResponseLength() == null ? "n/a" : PythonFormat.fixed(s.avgResponseLength(), 0)).append(" |\n");
         }
 
         for (Map<String, Object> comparison : set.comparisons()) {
@@ -117,7 +117,7 @@ public final class MarkdownReport {
             }
             for (FailedTurn f : arm.report().failedTurns()) {
                 failures.add("- " + escape(arm.label()) + ", turn " + f.turn() + " (" + escape(f.phase()) + "): "
-                        + escape(f.kind()) + " after " + f.attempts() + (f.attempts() == 1 ? " attempt: " : " attempts: ")
+                        + escape(f.kind().jsonName()) + " after " + f.attempts() + (f.attempts() == 1 ? " attempt: " : " attempts: ")
                         + escape(f.message()));
             }
         }

@@ -157,7 +157,7 @@ final class ReportCharts {
             chart.series(new LineChart.Series(arm.label(), Palette.color(i), points));
             for (FailedTurn failed : arm.report().failedTurns()) {
                 chart.failure(new LineChart.Marker(arm.label(), Palette.color(i), failed.turn(), null,
-                        arm.label() + " · turn " + failed.turn() + " failed: " + failed.kind() + ": " + failed.message()));
+                        arm.label() + " · turn " + failed.turn() + " failed: " + failed.kind().jsonName() + ": " + failed.message()));
             }
         }
         return chart;

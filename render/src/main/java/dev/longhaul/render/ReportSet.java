@@ -3,6 +3,7 @@ package dev.longhaul.render;
 import dev.longhaul.analysis.Comparison;
 import dev.longhaul.analysis.ComparisonJson;
 import dev.longhaul.analysis.tradeoff.TradeOffSummary;
+import dev.longhaul.report.RunNames;
 import dev.longhaul.report.SessionReport;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,7 +96,7 @@ public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons, T
         for (SessionReport report : reports) {
             String label = report.label();
             for (int n = 2; used.contains(label); n++) {
-                label = report.label() + "#" + n;
+                label = RunNames.another(report.label(), n);
             }
             used.add(label);
             arms.add(new Arm(label, report));

@@ -122,7 +122,7 @@ final class TurnsHtml {
         }
         SavedResponse saved = report.saved(turn);
         if (failed != null) {
-            out.append("<p class=\"warn\">No answer: ").append(text(failed.kind())).append(" after ")
+            out.append("<p class=\"warn\">No answer: ").append(text(failed.kind().jsonName())).append(" after ")
                     .append(failed.attempts()).append(failed.attempts() == 1 ? " attempt: " : " attempts: ")
                     .append(text(failed.message())).append("</p>");
         } else if (saved != null && index > 0 && baseline != null && metrics != null

@@ -3,6 +3,7 @@ package dev.longhaul.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ class CsvReportTest {
     @Test
     void quotesCommasQuotesAndLineBreaksAndDefusesFormulas() {
         List<FailedTurn> failed = new ArrayList<>();
-        failed.add(new FailedTurn(4, "=cmd|' /C calc'!A0", "p", "server_error", "HTTP 500, body: \"bad\"\nline 2", 1, 0.1));
+        failed.add(new FailedTurn(4, "=cmd|' /C calc'!A0", "p", FailureKind.SERVER_ERROR, "HTTP 500, body: \"bad\"\nline 2", 1, 0.1));
         SessionReport run = new SessionReport(F16.config(), F16.turnMetrics(), List.of(), F16.summary(), List.of(), failed);
 
         String csv = CsvReport.render(ReportSet.of(List.of(run)));

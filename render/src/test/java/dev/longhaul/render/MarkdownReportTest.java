@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.SessionReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ class MarkdownReportTest {
     void textCannotBreakATableOrOpenATag() {
         SessionReport run = Runs.run("a|b", Runs.scores(2, 0.8), Set.of(), Set.of());
         List<FailedTurn> failed = new ArrayList<>(run.failedTurns());
-        failed.add(new FailedTurn(3, "x", "p", "server_error", "HTTP 500: <html>|oops|\n[link](http://x)", 1, 0.1));
+        failed.add(new FailedTurn(3, "x", "p", FailureKind.SERVER_ERROR, "HTTP 500: <html>|oops|\n[link](http://x)", 1, 0.1));
         run = new SessionReport(run.config(), run.turnMetrics(), run.degradationAlerts(), run.summary(), run.responses(),
                 failed);
 

@@ -3,6 +3,7 @@ package dev.longhaul.render;
 import dev.longhaul.analysis.Summaries;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SavedResponse;
 import dev.longhaul.report.SessionReport;
@@ -54,7 +55,7 @@ final class Runs {
         List<DegradationAlert> flagged = new ArrayList<>();
         for (int t = 1; t <= scores.length; t++) {
             if (failed.contains(t)) {
-                failures.add(new FailedTurn(t, phase(t), "Prompt " + t, "timeout", "no answer within 120 s", 3, 360.0));
+                failures.add(new FailedTurn(t, phase(t), "Prompt " + t, FailureKind.TIMEOUT, "no answer within 120 s", 3, 360.0));
                 continue;
             }
             Map<String, Object> values = new LinkedHashMap<>();

@@ -131,7 +131,7 @@ public record HeuristicMetrics(
     public TurnScore toTurnScore() {
         Map<String, Object> metrics = toMetricMap();
         metrics.put(TurnScore.QUALITY_SCORE, qualityScore);
-        return new TurnScore(qualityScore, metrics);
+        return new TurnScore(metrics);
     }
 
     private static int countNewlines(String s) {

@@ -1,5 +1,6 @@
 package dev.longhaul.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,10 @@ import java.util.Objects;
  *
  * <p>The default is {@link HeuristicScorer}, the seed's formula. To add metrics of your own beside it, combine:
  * {@code Scorer.combine(new HeuristicScorer(), myScorer)} keeps the first scorer's quality score and appends the
- * others' metrics.
+ * others' metrics. To choose a scorer by name ({@code --scorer NAME}), register a {@link ScorerProvider}.
+ *
+ * <p>A scorer that throws, or returns no {@code quality_score} ({@link TurnScore} refuses to hold such metrics), is
+ * recorded by the session as a scorer failure of that turn: the answer is kept, the turn is not scored.
  */
 @FunctionalInterface
 public interface Scorer {
@@ -23,8 +27,45 @@ public interface Scorer {
     TurnScore score(TurnInput input);
 
     /**
+     * The name a report's config and a checkpoint record the scorer by, so that a resumed run can check it is scored
+     * alike. Stable across runs: by default the class name, which a lambda does not have; give a lambda one with
+     * {@link #named(String, Scorer)}.
+     *
+     * @return the scorer's name
+     */
+    default String name() {
+        return getClass().getName();
+    }
+
+    /**
+     * A scorer with a name of your choosing, for example for a lambda.
+     *
+     * @param name   its name, not blank
+     * @param scorer what scores
+     * @return the named scorer
+     */
+    static Scorer named(String name, Scorer scorer) {
+        Objects.requireNonNull(scorer, "scorer");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a scorer's name must not be blank");
+        }
+        return new Scorer() {
+            @Override
+            public TurnScore score(TurnInput input) {
+                return scorer.score(input);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+
+    /**
      * A scorer whose quality score is {@code primary}'s and whose metrics are {@code primary}'s followed by those of
-     * each further scorer (keys already present are kept from the earlier scorer).
+     * each further scorer (keys already present are kept from the earlier scorer). Its name is the scorers' names
+     * joined by {@code +}.
      *
      * @param primary the scorer that decides {@code quality_score}
      * @param others  scorers that contribute further metrics
@@ -33,12 +74,14 @@ public interface Scorer {
     static Scorer combine(Scorer primary, Scorer... others) {
         Objects.requireNonNull(primary, "primary");
         List<Scorer> rest = List.of(others);
-        return input -> {
+        List<String> names = new ArrayList<>(List.of(primary.name()));
+        rest.forEach(s -> names.add(s.name()));
+        return named(String.join("+", names), input -> {
             TurnScore score = primary.score(input);
             for (Scorer other : rest) {
                 score = score.plus(other.score(input).metrics());
             }
             return score;
-        };
+        });
     }
 }

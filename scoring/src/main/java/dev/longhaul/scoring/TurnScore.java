@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of scoring one turn: a composite quality score in [0, 1] and the named metrics behind it.
+ * The result of scoring one turn: the named metrics of the turn, among them the composite quality score in
+ * {@code quality_score}, held once, in the metrics, and read with {@link #qualityScore()}.
  *
  * <p>{@link #metrics()} keeps insertion order, uses the seed's snake_case keys (for the default scorer:
  * {@code response_length, line_count, code_density, hallucinated_references, has_headers, has_code_blocks,
@@ -14,19 +15,19 @@ import java.util.Objects;
  * {@link Double}, {@link Boolean} or {@link String} values, so that it maps one to one onto a report's
  * {@code turn_metrics} entry.
  *
- * @param qualityScore the composite score that degradation detection and comparisons use
- * @param metrics      named metric values in report order; must contain {@code quality_score}
+ * @param metrics named metric values in report order; {@code quality_score} among them, a finite number
  */
-public record TurnScore(double qualityScore, Map<String, Object> metrics) {
+public record TurnScore(Map<String, Object> metrics) {
 
     /** The metric key under which every scorer reports its composite score. */
     public static final String QUALITY_SCORE = "quality_score";
 
     /**
-     * Copies the metrics into an unmodifiable ordered map and checks that the values are plain scalars.
+     * Copies the metrics into an unmodifiable ordered map and checks them.
      *
-     * @param qualityScore the composite score that degradation detection and comparisons use
-     * @param metrics      named metric values in report order; must contain {@code quality_score}
+     * @param metrics named metric values in report order; {@code quality_score} among them, a finite number
+     * @throws IllegalArgumentException when {@code quality_score} is missing or not a finite number, or a value is
+     *                                  not a plain scalar
      */
     public TurnScore {
         Objects.requireNonNull(metrics, "metrics");
@@ -40,6 +41,11 @@ public record TurnScore(double qualityScore, Map<String, Object> metrics) {
             }
             copy.put(Objects.requireNonNull(e.getKey(), "metric name"), v);
         }
+        Object score = copy.get(QUALITY_SCORE);
+        if (!(score instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            throw new IllegalArgumentException(score == null ? "the metrics have no " + QUALITY_SCORE
+                    : QUALITY_SCORE + " " + score + " is not a finite number");
+        }
         metrics = Collections.unmodifiableMap(copy);
     }
 
@@ -49,15 +55,22 @@ public record TurnScore(double qualityScore, Map<String, Object> metrics) {
      * @param qualityScore the composite score
      * @param metrics      the metrics before {@code quality_score}
      * @return the score
+     * @throws IllegalArgumentException as the constructor
      */
     public static TurnScore of(double qualityScore, Map<String, Object> metrics) {
         Map<String, Object> all = new LinkedHashMap<>(metrics);
         all.put(QUALITY_SCORE, qualityScore);
-        return new TurnScore(qualityScore, all);
+        return new TurnScore(all);
+    }
+
+    /** @return the composite score that degradation detection and comparisons use: {@code quality_score} */
+    public double qualityScore() {
+        return ((Number) metrics.get(QUALITY_SCORE)).doubleValue();
     }
 
     /**
-     * This score with further metrics appended after the existing ones (an existing key is not overwritten).
+     * This score with further metrics appended after the existing ones (an existing key, {@code quality_score}
+     * among them, is not overwritten).
      *
      * @param more the metrics to add
      * @return a new score with the same quality score
@@ -65,6 +78,6 @@ public record TurnScore(double qualityScore, Map<String, Object> metrics) {
     public TurnScore plus(Map<String, Object> more) {
         Map<String, Object> all = new LinkedHashMap<>(metrics);
         more.forEach(all::putIfAbsent);
-        return new TurnScore(qualityScore, all);
+        return new TurnScore(all);
     }
 }

@@ -3,9 +3,11 @@ package dev.longhaul.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScorersTest {
@@ -75,5 +77,27 @@ class ScorersTest {
     void combineWithoutOthersIsThePrimary() {
         assertEquals(new HeuristicScorer().score(BULLETS), Scorer.combine(new HeuristicScorer()).score(BULLETS));
         assertNotEquals(new HeuristicScorer().score(BULLETS), new MarkdownListHeuristicScorer().score(BULLETS));
+    }
+
+    @Test
+    void scorersAreFoundByTheNamesTheirProvidersGive() {
+        Scorers scorers = Scorers.discover();
+        assertEquals(List.of("heuristic", "heuristic-markdown-lists"), scorers.names());
+        assertInstanceOf(HeuristicScorer.class, scorers.create("heuristic"));
+        assertInstanceOf(MarkdownListHeuristicScorer.class, scorers.create("heuristic-markdown-lists"));
+        assertEquals("no scorer named 'heuristics'; known: heuristic, heuristic-markdown-lists",
+                assertThrows(IllegalArgumentException.class, () -> scorers.create("heuristics")).getMessage());
+        assertInstanceOf(MarkdownListHeuristicScorer.class,
+                scorers.byScorerName(MarkdownListHeuristicScorer.class.getName()).orElseThrow());
+        assertEquals(Optional.empty(), scorers.byScorerName("no.such.Scorer"));
+    }
+
+    @Test
+    void aScorerIsNamedByItsClassUnlessNamedOtherwise() {
+        assertEquals("dev.longhaul.scoring.HeuristicScorer", new HeuristicScorer().name());
+        Scorer words = Scorer.named("words", input -> TurnScore.of(0.0, Map.of()));
+        assertEquals("words", words.name());
+        assertEquals("dev.longhaul.scoring.HeuristicScorer+words", Scorer.combine(new HeuristicScorer(), words).name());
+        assertThrows(IllegalArgumentException.class, () -> Scorer.named(" ", words));
     }
 }

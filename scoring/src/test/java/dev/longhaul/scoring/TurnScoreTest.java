@@ -24,29 +24,43 @@ class TurnScoreTest {
 
     @Test
     void metricsAreACopyThatCannotBeModified() {
-        Map<String, Object> metrics = new HashMap<>(Map.of("x", 1));
-        TurnScore score = new TurnScore(0.1, metrics);
+        Map<String, Object> metrics = new HashMap<>(Map.of("x", 1, "quality_score", 0.1));
+        TurnScore score = new TurnScore(metrics);
         metrics.put("y", 2);
-        assertEquals(Map.of("x", 1), score.metrics());
+        assertEquals(Map.of("x", 1, "quality_score", 0.1), score.metrics());
         assertThrows(UnsupportedOperationException.class, () -> score.metrics().put("z", 3));
     }
 
     @Test
     void rejectsValuesThatAReportCannotHold() {
-        Map<String, Object> nested = Map.of("list", List.of(1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TurnScore(0, nested));
+        Map<String, Object> nested = Map.of("list", List.of(1), "quality_score", 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TurnScore(nested));
         assertTrue(e.getMessage().contains("'list'") && e.getMessage().contains("List"), e.getMessage());
 
         Map<String, Object> withNull = new HashMap<>();
         withNull.put("missing", null);
-        e = assertThrows(IllegalArgumentException.class, () -> new TurnScore(0, withNull));
+        withNull.put("quality_score", 0.0);
+        e = assertThrows(IllegalArgumentException.class, () -> new TurnScore(withNull));
         assertTrue(e.getMessage().contains("'missing'") && e.getMessage().contains("null"), e.getMessage());
     }
 
     @Test
     void acceptsEveryScalarType() {
-        TurnScore score = new TurnScore(0.3, Map.of("i", 1, "l", 2L, "d", 0.5, "b", true, "s", "text"));
-        assertEquals(5, score.metrics().size());
+        TurnScore score = new TurnScore(Map.of("i", 1, "l", 2L, "d", 0.5, "b", true, "s", "text",
+                "quality_score", 0.3));
+        assertEquals(6, score.metrics().size());
+        assertEquals(0.3, score.qualityScore());
+    }
+
+    @Test
+    void theQualityScoreIsHeldOnceAndMustBeThere() {
+        assertEquals("the metrics have no quality_score", assertThrows(IllegalArgumentException.class,
+                () -> new TurnScore(Map.of("response_length", 3))).getMessage());
+        assertEquals("quality_score high is not a finite number", assertThrows(IllegalArgumentException.class,
+                () -> new TurnScore(Map.of("quality_score", "high"))).getMessage());
+        assertEquals("quality_score NaN is not a finite number", assertThrows(IllegalArgumentException.class,
+                () -> TurnScore.of(Double.NaN, Map.of())).getMessage());
+        assertEquals(0.25, new TurnScore(Map.of("quality_score", 0.25)).qualityScore());
     }
 
     @Test

@@ -8,7 +8,7 @@ package dev.longhaul.analysis.stats;
  * <p>The pooled two-sample t: {@code estimate = mean(b) − mean(a)}, the variance between runs pooled over side A, side
  * B and, when given, further runs of the baseline's configuration (noise-floor runs: extra replicates of the same
  * variance), {@code s² = (SS_a + SS_b + SS_noise) / df} with {@code df = (R_a − 1) + (R_b − 1) + (R_noise − 1)},
- * {@code SE = s √(1/R_a + 1/R_b)}, Student's t with {@code df}. Pairing run i of A with run i of B (the same seed) is not
+ * {@code SE = s √(1/R_a + 1/R_b)}, Student's t with {@code df}. Pairing run i of A with run i of B (the same sampling seed) is not
  * used: runs of two configurations part at the first different token, so the pair shares little, and the unpaired test
  * stays valid (conservative) when it does share something. Under "no difference" both arms have the same variance,
  * which the pooled test assumes.

@@ -10,6 +10,7 @@ import dev.longhaul.analysis.Summaries;
 import dev.longhaul.analysis.VerdictKind;
 import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
@@ -126,9 +127,9 @@ class TradeOffSummaryTest {
         SessionReport base = report("f16", kvLog(24.0), 12, 0.6, 100, -1, 99);
         SessionReport failed = new SessionReport(base.config(), List.of(), List.of(),
                 Summaries.of(List.of(), List.of(), 3), List.of(), List.of(
-                        new FailedTurn(1, "code_gen", "p", "server", "boom", 1, 0.1),
-                        new FailedTurn(2, "code_gen", "p", "server", "boom", 1, 0.1),
-                        new FailedTurn(3, "code_gen", "p", "server", "boom", 1, 0.1)));
+                        new FailedTurn(1, "code_gen", "p", FailureKind.SERVER_ERROR, "boom", 1, 0.1),
+                        new FailedTurn(2, "code_gen", "p", FailureKind.SERVER_ERROR, "boom", 1, 0.1),
+                        new FailedTurn(3, "code_gen", "p", FailureKind.SERVER_ERROR, "boom", 1, 0.1)));
         SessionReport arm = new SessionReport(new RunConfig("llamacpp", "m", "q8_0", 3, 20, "t",
                 Map.of(Design.SHARED_HISTORY_FROM, "f16")), failed.turnMetrics(), List.of(), failed.summary(), List.of(),
                 failed.failedTurns());

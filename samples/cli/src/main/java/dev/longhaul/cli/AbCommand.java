@@ -10,6 +10,7 @@ import dev.longhaul.analysis.stats.RunMeansTest;
 import dev.longhaul.analysis.tradeoff.TradeOffSummary;
 import dev.longhaul.analysis.tradeoff.TradeOffText;
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.llamacpp.LlamaCppOptions;
 import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
 import dev.longhaul.experiment.AbExperiment;
@@ -67,9 +68,6 @@ import picocli.CommandLine.Spec;
                 + "conversation, which needs --repeats 2 or more for a verdict (5 to have power). Every run journals its turns "
                 + "(DIR/<kv-type>.turns.jsonl); after Ctrl-C, SIGTERM or a crash, --resume DIR continues the study.")
 final class AbCommand implements Callable<Integer> {
-
-    /** The embedded backend's flash-attention option (see docs/backend-llamacpp.md). */
-    private static final String EMBEDDED_FLASH_ATTENTION = "flash_attn";
 
     @Spec
     CommandSpec spec;
@@ -562,7 +560,7 @@ final class AbCommand implements Callable<Integer> {
      */
     private void sameFlashAttention() {
         if (serverBin == null && urls == null && backend.equals("llamacpp")) {
-            backendOptions.backendOptions.putIfAbsent(EMBEDDED_FLASH_ATTENTION, "on");
+            backendOptions.backendOptions.putIfAbsent(LlamaCppOptions.FLASH_ATTN.name(), "on");
         }
     }
 }

@@ -1,10 +1,16 @@
 package dev.longhaul.cli;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendOption;
+import dev.longhaul.backend.Backends;
+import dev.longhaul.backend.http.HttpOptions;
+import dev.longhaul.backend.llamacpp.LlamaCppOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** The backend flags shared by {@code run} and {@code ab}: the seed's and ours. */
@@ -88,17 +94,28 @@ final class BackendOptions {
                 .baseUrl(url)
                 .kvType(kvType)
                 .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-                .maxRequestTime(maxRequestSeconds == null ? null : Duration.ofMillis(Math.round(maxRequestSeconds * 1000)))
                 .seed(seed)
                 .temperature(temperature)
                 .maxTokens(maxTokens)
-                .contextSize(contextSize)
-                .threads(threads)
-                .modelFile(modelFile)
-                .apiKeyEnv(apiKeyEnv)
-                .stream(stream)
-                .maxRetries(retries);
+                .contextSize(contextSize);
+        // A flag that sets one backend's option applies to the backends that have that option; others ignore it.
+        Set<String> declared = Backends.discover().find(provider)
+                .map(p -> p.options().stream().map(BackendOption::name).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        option(b, declared, LlamaCppOptions.THREADS, threads);
+        option(b, declared, LlamaCppOptions.MODEL_FILE, modelFile);
+        option(b, declared, HttpOptions.API_KEY_ENV, apiKeyEnv);
+        option(b, declared, HttpOptions.STREAM, stream);
+        option(b, declared, HttpOptions.MAX_RETRIES, retries);
+        option(b, declared, HttpOptions.MAX_REQUEST_TIME,
+                maxRequestSeconds == null ? null : Duration.ofMillis(Math.round(maxRequestSeconds * 1000)));
         backendOptions.forEach(b::option);
         return b.build();
+    }
+
+    private static <T> void option(BackendConfig.Builder b, Set<String> declared, BackendOption<T> option, T value) {
+        if (declared.contains(option.name())) {
+            b.option(option, value);
+        }
     }
 }

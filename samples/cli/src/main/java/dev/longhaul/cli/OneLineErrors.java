@@ -1,5 +1,6 @@
 package dev.longhaul.cli;
 
+import dev.longhaul.text.OneLine;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -37,7 +38,7 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
     }
 
     private static String oneLine(String message) {
-        return message == null ? "bad input" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message == null ? "bad input" : OneLine.of(message.strip());
     }
 
     private static boolean isVerbose(ParseResult parseResult) {

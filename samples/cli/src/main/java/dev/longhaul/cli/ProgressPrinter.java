@@ -33,7 +33,7 @@ final class ProgressPrinter implements TurnListener {
                     .append(" | ").append(tps == null ? "?" : String.valueOf(tps)).append(" tok/s")
                     .append(" | ").append(PythonFormat.fixed(m.number("elapsed_s").doubleValue(), 1)).append('s');
         } else {
-            line.append("FAILED (").append(e.failure().kind()).append("): ").append(e.failure().message());
+            line.append("FAILED (").append(e.failure().kind().jsonName()).append("): ").append(e.failure().message());
         }
         line.append(" | ").append(clock(e.runElapsed())).append(" elapsed");
         if (e.turn() < e.totalTurns()) {

@@ -12,6 +12,7 @@ import dev.longhaul.render.HtmlReport;
 import dev.longhaul.render.MarkdownReport;
 import dev.longhaul.render.ReportSet;
 import dev.longhaul.report.ReportCodec;
+import dev.longhaul.report.RunNames;
 import dev.longhaul.report.SessionReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -172,7 +173,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Arm> arms = new ArrayList<>();
         byArm.forEach((label, runs) -> {
             for (int i = 0; i < runs.size(); i++) {
-                arms.add(new Arm(runs.size() == 1 ? label : label + ".r" + (i + 1), runs.get(i)));
+                arms.add(new Arm(runs.size() == 1 ? label : RunNames.repeatFile(label, i + 1), runs.get(i)));
             }
         });
         return new ReportSet(arms, comparisons, summary);

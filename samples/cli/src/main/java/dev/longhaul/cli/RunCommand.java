@@ -82,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
                     ReportCommand.htmlBeside(target));
             refuseToReplaceAFinishedReport(target);
             session = LongSession.builder().resume(resume);
+            sessionOptions.applyScorerTo(session);
             out.println("Resuming " + resume);
         } else {
             Duration delay = SessionOptions.delay(delaySeconds);
@@ -121,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
             ReportCommand.writeHtml(ReportSet.of(List.of(report)), ReportCommand.htmlBeside(target), out,
                     spec.commandLine().getErr());
             out.flush();
-            Object stopped = report.config().extra().get("stopped_early");
+            String stopped = report.config().stoppedEarly().orElse(null);
             if (stopped == null && report.turnMetrics().isEmpty()) {
                 spec.commandLine().getErr().println("longhaul: the run answered no turn (" + report.failedTurns().size()
                         + " failed): there is nothing to judge; see failed_turns in " + target);
@@ -148,8 +149,8 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         try {
-            Object stopped = ReportCodec.read(target).config().extra().get("stopped_early");
-            if (stopped != null && stopped.toString().startsWith("interrupted")) {
+            String stopped = ReportCodec.read(target).config().stoppedEarly().orElse(null);
+            if (stopped != null && stopped.startsWith("interrupted")) {
                 return;
             }
         } catch (RuntimeException notAReport) {

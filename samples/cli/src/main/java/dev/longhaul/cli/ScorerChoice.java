@@ -1,43 +1,41 @@
 package dev.longhaul.cli;
 
-import dev.longhaul.scoring.HeuristicScorer;
-import dev.longhaul.scoring.MarkdownListHeuristicScorer;
 import dev.longhaul.scoring.Scorer;
+import dev.longhaul.scoring.ScorerProvider;
+import dev.longhaul.scoring.Scorers;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Optional;
 
-/** Resolves {@code --scorer}: a built-in name or the class name of a {@link Scorer} on the class path. */
+/**
+ * Resolves {@code --scorer}: the name of a {@link ScorerProvider} on the class path (as {@code --backend} names a
+ * backend provider), or the class name of a {@link Scorer} with a public no-argument constructor.
+ */
 final class ScorerChoice {
 
     private ScorerChoice() {
     }
 
-    /** The built-in names, for completion and help. */
+    /** The providers' names, for completion and help. */
     static final class Names implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("heuristic", "heuristic-markdown-lists").iterator();
+            return Scorers.discover().names().iterator();
         }
     }
 
     static Scorer resolve(String name) {
-        switch (name) {
-            case "heuristic":
-                return new HeuristicScorer();
-            case "heuristic-markdown-lists":
-                return new MarkdownListHeuristicScorer();
-            default:
-                return load(name);
-        }
+        Scorers scorers = Scorers.discover();
+        Optional<ScorerProvider> provider = scorers.find(name);
+        return provider.isPresent() ? provider.get().create() : load(name, scorers);
     }
 
-    private static Scorer load(String className) {
+    private static Scorer load(String className, Scorers scorers) {
         Class<?> type;
         try {
             type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("--scorer '" + className
-                    + "' is neither heuristic, heuristic-markdown-lists nor a class on the class path");
+            throw new IllegalArgumentException("--scorer '" + className + "' is neither a scorer's name ("
+                    + String.join(", ", scorers.names()) + ") nor a class on the class path");
         }
         if (!Scorer.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException("--scorer '" + className + "' does not implement " + Scorer.class.getName());

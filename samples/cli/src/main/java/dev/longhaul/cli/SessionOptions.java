@@ -26,6 +26,11 @@ final class SessionOptions {
             + "distance (see docs/probes-and-pressure.md).")
     boolean probes;
 
+    @Option(names = "--scorer", paramLabel = "NAME", completionCandidates = ScorerChoice.Names.class,
+            description = "Scorer: ${COMPLETION-CANDIDATES} (a ScorerProvider's name), or the class name of a Scorer on "
+                    + "the class path (default: heuristic, the seed's formula; a resumed run keeps its own).")
+    String scorer;
+
     @Option(names = "--quiet", description = "Print no per-turn progress.")
     boolean quiet;
 
@@ -58,8 +63,19 @@ final class SessionOptions {
         return probes ? Script.seedWithProbes().cycleLength() : SessionBuilder.DEFAULT_TURNS;
     }
 
-    /** Sets the probes, turns, history window, saved responses and, when given, the script (read once). */
+    /** Sets the scorer when one is given (a resumed run otherwise keeps the one its journal names). */
+    void applyScorerTo(SessionBuilder session) {
+        if (scorer != null) {
+            session.scorer(ScorerChoice.resolve(scorer));
+        }
+    }
+
+    /**
+     * Sets the probes, turns, history window, saved responses and, when given, the scorer and the script (read
+     * once).
+     */
     void applyTo(SessionBuilder session) {
+        applyScorerTo(session);
         if (probes) {
             if (script != null) {
                 throw new IllegalArgumentException("--probes adds its turns to the seed's conversation; put plants and "

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
+import dev.longhaul.scoring.MarkdownListHeuristicScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -196,4 +197,21 @@ class AbCommandTest {
     private long seed(String file) throws Exception {
         return ((Number) ReportCodec.read(dir.resolve(file)).config().extra().get("seed")).longValue();
     }
+
+    @Test
+    void everyArmIsScoredByTheScorerNamedAndAResumedStudyKeepsIt(@TempDir Path study) throws Exception {
+        CliTest.Result r = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "3",
+                "--quiet", "--scorer", "heuristic-markdown-lists", "--output-dir", study.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String arm : List.of("f16", "q8_0")) {
+            assertEquals(MarkdownListHeuristicScorer.class.getName(),
+                    ReportCodec.read(study.resolve(arm + ".json")).config().extra().get("scorer"), arm);
+        }
+        CliTest.Result changed = CliTest.longhaul("ab", "--resume", study.toString(), "--scorer", "heuristic");
+        assertEquals(2, changed.code());
+        assertEquals("longhaul: --scorer heuristic differs from the study's heuristic-markdown-lists ("
+                + study.resolve("study.json") + "); a resumed study keeps its settings: leave it out",
+                changed.err().strip());
+    }
+
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import java.io.IOException;
@@ -96,7 +97,7 @@ class AbManagedTest {
             SessionReport report = ReportCodec.read(out.resolve(kv + ".json"));
             assertEquals(1, report.turnMetrics().size());
             assertEquals(List.of(2, 3, 4, 5, 6), report.failedTurns().stream().map(FailedTurn::turn).toList());
-            assertEquals("unreachable", report.failedTurns().get(4).kind());
+            assertEquals(FailureKind.UNREACHABLE, report.failedTurns().get(4).kind());
             assertTrue(report.config().extra().containsKey("stopped_early"));
             assertTrue(report.config().extra().containsKey("server_kv_log"));
         }

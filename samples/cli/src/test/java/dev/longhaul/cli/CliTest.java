@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
+import dev.longhaul.scoring.HeuristicScorer;
+import dev.longhaul.scoring.MarkdownListHeuristicScorer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -48,6 +50,40 @@ public class CliTest {
         assertEquals(6, saved.responses().size());
         assertEquals("q8_0", saved.config().kvType());
         assertEquals("scripted", saved.config().backend());
+    }
+
+    @Test
+    void runChoosesTheScorerByItsProvidersNameAndAResumedRunFindsItAgain() throws Exception {
+        Path report = dir.resolve("lists.json");
+        Result r = longhaul("run", "--backend", "scripted", "--turns", "4", "--delay", "0", "--quiet",
+                "--scorer", "heuristic-markdown-lists", "-o", report.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(MarkdownListHeuristicScorer.class.getName(), ReportCodec.read(report).config().extra().get("scorer"));
+
+        // the journal without its last turn, as an interrupted run leaves it: resumed without --scorer
+        Path journal = RunCommand.checkpointBeside(report);
+        List<String> lines = Files.readAllLines(journal);
+        Files.write(journal, lines.subList(0, lines.size() - 1));
+        Path resumedReport = dir.resolve("resumed.json");
+        Result resumed = longhaul("run", "--resume", journal.toString(), "-o", resumedReport.toString(), "--quiet");
+
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(Files.readString(report).replaceAll("\"timestamp\": \"[^\"]*\"", ""),
+                Files.readString(resumedReport).replaceAll("\"timestamp\": \"[^\"]*\"", ""));
+        Result other = longhaul("run", "--resume", journal.toString(), "-o", dir.resolve("x.json").toString(),
+                "--scorer", "heuristic");
+        assertEquals(Main.EXIT_BAD_INPUT, other.code(), "another scorer than the journal's is refused");
+        assertEquals("longhaul: the checkpoint was scored by " + MarkdownListHeuristicScorer.class.getName()
+                + "; set that scorer to resume it, not " + HeuristicScorer.class.getName(), other.err().strip());
+    }
+
+    @Test
+    void anUnknownScorerIsRefusedListingTheKnownNames() {
+        Result r = longhaul("run", "--backend", "scripted", "--turns", "2", "--delay", "0", "--scorer", "heuristics",
+                "-o", dir.resolve("r.json").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertEquals("longhaul: --scorer 'heuristics' is neither a scorer's name (heuristic, heuristic-markdown-lists) "
+                + "nor a class on the class path", r.err().strip());
     }
 
     @Test

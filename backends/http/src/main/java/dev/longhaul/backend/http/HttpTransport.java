@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.BackendException.Kind;
+import dev.longhaul.session.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,11 +31,11 @@ import org.slf4j.LoggerFactory;
  * arrive, and then between two advances of the answer — a stream event whose sink's {@link StreamSink#progress()}
  * grew (answer text, not a keep-alive comment or an empty delta), or another {@value Progress#MIN_BODY_BYTES}
  * bytes of a whole body (a body trickled more slowly does not count). A streamed answer may take longer in all as
- * long as tokens keep coming, but no request takes longer than {@link BackendConfig#maxRequestTime()} (default
- * {@value BackendConfig#DEFAULT_MAX_REQUEST_TIMEOUTS} × the timeout). Either is {@link Kind#TIMEOUT} and is not
+ * long as tokens keep coming, but no request takes longer than {@link HttpOptions#MAX_REQUEST_TIME} (default
+ * {@value HttpOptions#DEFAULT_MAX_REQUEST_TIMEOUTS} × the timeout). Either is {@link Kind#TIMEOUT} and is not
  * retried.
  *
- * <p><b>Retries.</b> Up to {@link BackendConfig#maxRetries()} retries, waiting as {@link RetryPolicy} says, for:
+ * <p><b>Retries.</b> Up to {@link HttpOptions#MAX_RETRIES} retries, waiting as {@link RetryPolicy} says, for:
  * refused or failed connections ({@link Kind#UNREACHABLE}), connections closed or reset before the whole answer
  * arrived ({@link Kind#CONNECTION_LOST}), HTTP 5xx and 429 ({@link Kind#SERVER_ERROR}; {@code Retry-After} is
  * honoured, capped), and transient failures a {@link StreamSink} reports. Other 4xx answers are never retried; their
@@ -83,7 +84,7 @@ public final class HttpTransport implements AutoCloseable {
         this.baseUrl = b.baseUrl;
         this.timeout = b.timeout;
         this.maxRequestTime = b.maxRequestTime != null ? b.maxRequestTime
-                : b.timeout.multipliedBy(BackendConfig.DEFAULT_MAX_REQUEST_TIMEOUTS);
+                : b.timeout.multipliedBy(HttpOptions.DEFAULT_MAX_REQUEST_TIMEOUTS);
         this.connectTimeout = b.connectTimeout;
         this.maxRetries = b.maxRetries;
         this.retryPolicy = b.retryPolicy;
@@ -108,7 +109,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Starts a transport with the defaults of {@link BackendConfig} (timeouts, retries), no API key.
+     * Starts a transport with the defaults of {@link HttpOptions} (timeouts, retries), no API key.
      *
      * @param serverName what to call the server in messages, for example {@code llama-server}
      * @param baseUrl    the server's base URL; request paths are appended to it
@@ -119,22 +120,25 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Starts a transport from a backend's config: base URL (or the default), timeout, connect timeout, retries, and
-     * the API key read through {@link BackendConfig#environment()} from the variable {@link BackendConfig#apiKeyEnv()}
-     * names. The server is called by the config's provider name in messages.
+     * Starts a transport from a backend's config: base URL (or the default), timeout, and the {@link HttpOptions}
+     * (connect timeout, longest request, retries, and the API key read through {@link BackendConfig#environment()}
+     * from the variable {@link HttpOptions#API_KEY_ENV} names). The server is called by the config's provider name
+     * in messages.
      *
      * @param config         the backend's settings
      * @param defaultBaseUrl the URL when the config sets none
      * @return a builder
-     * @throws BackendException ({@link Kind#CONFIGURATION}) when an API key variable is named but not set
+     * @throws BackendException ({@link Kind#CONFIGURATION}) when an API key variable is named but not set, or an
+     *                          option's text does not read as a value
      */
     public static Builder builder(BackendConfig config, URI defaultBaseUrl) throws BackendException {
         Builder b = new Builder(config.provider(), config.baseUrl().orElse(defaultBaseUrl))
                 .timeout(config.timeout())
-                .maxRequestTime(config.maxRequestTime())
-                .connectTimeout(config.connectTimeout())
-                .maxRetries(config.maxRetries());
-        Optional<String> env = config.apiKeyEnv();
+                .maxRequestTime(HttpOptions.maxRequestTime(config))
+                .connectTimeout(HttpOptions.read(config, HttpOptions.CONNECT_TIMEOUT)
+                        .orElse(HttpOptions.DEFAULT_CONNECT_TIMEOUT))
+                .maxRetries(HttpOptions.read(config, HttpOptions.MAX_RETRIES).orElse(HttpOptions.DEFAULT_MAX_RETRIES));
+        Optional<String> env = HttpOptions.read(config, HttpOptions.API_KEY_ENV);
         if (env.isPresent()) {
             String key = config.environment().apply(env.get());
             if (key == null || key.isBlank()) {
@@ -386,10 +390,10 @@ public final class HttpTransport implements AutoCloseable {
         private final URI baseUrl;
         private Duration timeout = BackendConfig.DEFAULT_TIMEOUT;
         private Duration maxRequestTime;
-        private Duration connectTimeout = BackendConfig.DEFAULT_CONNECT_TIMEOUT;
-        private int maxRetries = BackendConfig.DEFAULT_MAX_RETRIES;
+        private Duration connectTimeout = HttpOptions.DEFAULT_CONNECT_TIMEOUT;
+        private int maxRetries = HttpOptions.DEFAULT_MAX_RETRIES;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+        private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private ErrorClassifier classifier = ErrorClassifier.DEFAULT;
@@ -419,7 +423,7 @@ public final class HttpTransport implements AutoCloseable {
 
         /**
          * @param maxRequestTime the longest one request may take in all, progress or not, positive (default
-         *                       {@value BackendConfig#DEFAULT_MAX_REQUEST_TIMEOUTS} × the timeout)
+         *                       {@value HttpOptions#DEFAULT_MAX_REQUEST_TIMEOUTS} × the timeout)
          * @return this builder
          */
         public Builder maxRequestTime(Duration maxRequestTime) {

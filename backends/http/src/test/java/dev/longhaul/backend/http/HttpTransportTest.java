@@ -425,7 +425,8 @@ class HttpTransportTest {
                 jsonClosing(401, "Unauthorized", "{\"error\":{\"message\":\"Incorrect API key provided: sk-live-"
                         + "*********************CRET.\"}}"));
         BackendConfig config = BackendConfig.builder("test-server").baseUrl(server.baseUrl())
-                .apiKeyEnv("LONGHAUL_TEST_KEY").environment(Map.of("LONGHAUL_TEST_KEY", key)::get).build();
+                .option(HttpOptions.API_KEY_ENV, "LONGHAUL_TEST_KEY")
+                .environment(Map.of("LONGHAUL_TEST_KEY", key)::get).build();
         transport = HttpTransport.builder(config, server.baseUrl()).sleeper(sleeps::add).build();
 
         BackendException e = assertThrows(BackendException.class, () -> transport.postJson("/v1/x", body()));
@@ -443,7 +444,7 @@ class HttpTransportTest {
 
     @Test
     void refusesANamedButUnsetApiKeyVariable() {
-        BackendConfig config = BackendConfig.builder("openai").apiKeyEnv("NO_SUCH_KEY_VAR")
+        BackendConfig config = BackendConfig.builder("openai").option(HttpOptions.API_KEY_ENV, "NO_SUCH_KEY_VAR")
                 .environment(name -> null).build();
         BackendException e = assertThrows(BackendException.class,
                 () -> HttpTransport.builder(config, server.baseUrl()));

@@ -3,22 +3,25 @@ package dev.longhaul.backend.llamacpp;
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.BackendOption;
 import dev.longhaul.backend.BackendProvider;
+import java.util.List;
 
 /**
  * The {@code llamacpp} backend: llama.cpp in this process through {@code de.kherud:llama} 4.2.0 (llama.cpp build
  * 4916), so that the KV cache type is really applied, offline and without a server. With no model file configured
  * it uses the bundled {@code tiny-code-chat.gguf}.
  *
- * <p>Settings: {@link BackendConfig#modelFile()}, {@link BackendConfig#kvType()} (f32, f16, bf16, q8_0, q4_0,
- * q4_1, iq4_nl, q5_0, q5_1), {@link BackendConfig#contextSize()} (default: the model's trained context, at most
- * 8192), {@link BackendConfig#threads()} (default: available processors), {@link BackendConfig#temperature()}
- * (default 0.7), {@link BackendConfig#seed()} (default 42), {@link BackendConfig#maxTokens()} (default 512) and
- * {@link BackendConfig#timeout()}. Options: {@code kv_type_k} and {@code kv_type_v} (override one side of the
- * cache), {@code flash_attn} ({@code auto}: on exactly when the V cache is quantized, {@code on}, {@code off}),
- * {@code prefix_reuse} ({@code true}: evaluate only what the conversation added since the previous turn),
- * {@code kv_log} ({@code probe}: read llama.cpp's KV cache lines from a probe process; {@code off}) and
- * {@code native_log} ({@code quiet}: llama.cpp's log goes to slf4j; {@code stderr}: llama.cpp prints it).
+ * <p>Settings: {@link BackendConfig#kvType()} (f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1),
+ * {@link BackendConfig#contextSize()} (default: the model's trained context, at most 8192),
+ * {@link BackendConfig#temperature()} (default 0.7), {@link BackendConfig#seed()} (default 42),
+ * {@link BackendConfig#maxTokens()} (default 512) and {@link BackendConfig#timeout()}; and the
+ * {@link LlamaCppOptions}: {@code model_file}, {@code threads} (default: available processors), {@code kv_type_k}
+ * and {@code kv_type_v} (override one side of the cache), {@code flash_attn} ({@code auto}: on exactly when the V
+ * cache is quantized, {@code on}, {@code off}), {@code prefix_reuse} ({@code true}: evaluate only what the
+ * conversation added since the previous turn), {@code kv_log} ({@code probe}: read llama.cpp's KV cache lines from a
+ * probe process; {@code off}) and {@code native_log} ({@code quiet}: llama.cpp's log goes to slf4j; {@code stderr}:
+ * llama.cpp prints it).
  */
 public final class LlamaCppProvider implements BackendProvider {
 
@@ -40,6 +43,12 @@ public final class LlamaCppProvider implements BackendProvider {
                 + "bundled model tiny-code-chat.gguf";
     }
 
+    /** @return {@link LlamaCppOptions#ALL} */
+    @Override
+    public List<BackendOption<?>> options() {
+        return LlamaCppOptions.ALL;
+    }
+
     /**
      * Loads the model. Takes about a second with the bundled model (most of it the KV cache probe).
      *
@@ -54,7 +63,7 @@ public final class LlamaCppProvider implements BackendProvider {
     }
 
     /**
-     * Checks the cache types, options, seed and thread count, without loading anything.
+     * Checks the cache types, options, sampling seed and thread count, without loading anything.
      *
      * @param config the settings
      * @throws BackendException (configuration) naming the first bad value

@@ -2,11 +2,10 @@ package dev.longhaul.backend.llamacpp;
 
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.BackendOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,15 +40,8 @@ record LlamaCppSettings(Optional<Path> modelFile, Optional<Integer> contextSize,
     /** The default context size is the model's trained context, but not more than this. */
     static final int MAX_DEFAULT_CONTEXT = 8192;
 
-    static final String KV_TYPE_K = "kv_type_k";
-    static final String KV_TYPE_V = "kv_type_v";
-    static final String FLASH_ATTN = "flash_attn";
-    static final String PREFIX_REUSE = "prefix_reuse";
     /** The most threads llama.cpp runs a graph on (ggml.h: GGML_MAX_N_THREADS); more crash it. */
     static final int MAX_THREADS = 512;
-    static final String KV_LOG = "kv_log";
-    static final String NATIVE_LOG = "native_log";
-    static final List<String> OPTIONS = List.of(KV_TYPE_K, KV_TYPE_V, FLASH_ATTN, PREFIX_REUSE, KV_LOG, NATIVE_LOG);
 
     /**
      * Reads and checks the settings.
@@ -59,20 +51,23 @@ record LlamaCppSettings(Optional<Path> modelFile, Optional<Integer> contextSize,
      * @throws BackendException (configuration) naming the first bad value
      */
     static LlamaCppSettings from(BackendConfig config) throws BackendException {
+        List<String> known = LlamaCppOptions.ALL.stream().map(BackendOption::name).toList();
         for (String name : config.options().keySet()) {
-            if (!OPTIONS.contains(name)) {
-                throw configuration("option '" + name + "' is unknown; known options: " + String.join(", ", OPTIONS));
+            if (!known.contains(name)) {
+                throw configuration("option '" + name + "' is unknown; known options: " + String.join(", ", known));
             }
         }
-        Map<String, String> options = config.options();
         KvCacheType base = KvCacheType.parse(config.kvType(), "kv type");
-        KvCacheType typeK = options.containsKey(KV_TYPE_K) ? KvCacheType.parse(options.get(KV_TYPE_K), KV_TYPE_K) : base;
-        KvCacheType typeV = options.containsKey(KV_TYPE_V) ? KvCacheType.parse(options.get(KV_TYPE_V), KV_TYPE_V) : base;
-        FlashAttentionMode flash = options.containsKey(FLASH_ATTN)
-                ? FlashAttentionMode.parse(options.get(FLASH_ATTN)) : FlashAttentionMode.AUTO;
+        Optional<String> k = read(config, LlamaCppOptions.KV_TYPE_K);
+        Optional<String> v = read(config, LlamaCppOptions.KV_TYPE_V);
+        KvCacheType typeK = k.isPresent() ? KvCacheType.parse(k.get(), LlamaCppOptions.KV_TYPE_K.name()) : base;
+        KvCacheType typeV = v.isPresent() ? KvCacheType.parse(v.get(), LlamaCppOptions.KV_TYPE_V.name()) : base;
+        Optional<String> flashText = config.option(LlamaCppOptions.FLASH_ATTN.name());
+        FlashAttentionMode flash = flashText.isPresent() ? FlashAttentionMode.parse(flashText.get())
+                : FlashAttentionMode.AUTO;
         flash.resolve(typeV); // fails now, not at load time, when flash_attn=off meets a quantized V cache
 
-        int threads = config.threads().orElse(Runtime.getRuntime().availableProcessors());
+        int threads = read(config, LlamaCppOptions.THREADS).orElse(Runtime.getRuntime().availableProcessors());
         if (threads > MAX_THREADS) {
             throw configuration("threads " + threads + " is out of range [1, " + MAX_THREADS
                     + "] (llama.cpp's GGML_MAX_N_THREADS)");
@@ -82,16 +77,16 @@ record LlamaCppSettings(Optional<Path> modelFile, Optional<Integer> contextSize,
             throw configuration("seed " + seed + " is out of range [0, " + Integer.MAX_VALUE + "]");
         }
         return new LlamaCppSettings(
-                config.modelFile(),
+                read(config, LlamaCppOptions.MODEL_FILE),
                 config.contextSize(),
                 threads,
                 config.temperature().orElse(DEFAULT_TEMPERATURE),
                 (int) seed,
                 config.maxTokens().orElse(DEFAULT_MAX_TOKENS),
                 typeK, typeV, flash,
-                bool(options, PREFIX_REUSE, true),
-                choice(options, KV_LOG, "probe", "off", true),
-                choice(options, NATIVE_LOG, "stderr", "quiet", false),
+                read(config, LlamaCppOptions.PREFIX_REUSE).orElse(true),
+                read(config, LlamaCppOptions.KV_LOG).orElse(true),
+                read(config, LlamaCppOptions.NATIVE_LOG).orElse(false),
                 config.timeout());
     }
 
@@ -105,38 +100,14 @@ record LlamaCppSettings(Optional<Path> modelFile, Optional<Integer> contextSize,
         return typeK.equals(typeV) ? typeK : typeK + "/" + typeV;
     }
 
-    private static boolean bool(Map<String, String> options, String name, boolean fallback) throws BackendException {
-        String value = options.get(name);
-        if (value == null) {
-            return fallback;
+    /** An option's value; its text not reading as one is {@code llamacpp: option NAME='TEXT' must be …}. */
+    private static <T> Optional<T> read(BackendConfig config, BackendOption<T> option) throws BackendException {
+        try {
+            return config.option(option);
+        } catch (IllegalArgumentException e) {
+            throw configuration("option " + option.name() + "='" + config.option(option.name()).orElse("") + "' "
+                    + e.getMessage());
         }
-        switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true":
-            case "on":
-                return true;
-            case "false":
-            case "off":
-                return false;
-            default:
-                throw configuration("option " + name + "='" + value + "' must be true or false");
-        }
-    }
-
-    /** @return true for {@code yes}, false for {@code no}, {@code fallback} when the option is not set */
-    private static boolean choice(Map<String, String> options, String name, String yes, String no, boolean fallback)
-            throws BackendException {
-        String value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        if (v.equals(yes)) {
-            return true;
-        }
-        if (v.equals(no)) {
-            return false;
-        }
-        throw configuration("option " + name + "='" + value + "' must be " + yes + " or " + no);
     }
 
     private static BackendException configuration(String message) {

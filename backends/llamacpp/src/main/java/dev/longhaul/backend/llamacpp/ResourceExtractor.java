@@ -1,12 +1,11 @@
 package dev.longhaul.backend.llamacpp;
 
+import dev.longhaul.files.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies a class-path resource to a file once and reuses it while its size and SHA-256 still match, so that
  * native code (which needs real files) can use what the jar carries. Several processes may extract at the same
- * time: each writes a temporary file and moves it into place atomically.
+ * time: each writes with {@link AtomicFile} (a temporary file moved into place atomically).
  */
 final class ResourceExtractor {
 
@@ -48,40 +47,46 @@ final class ResourceExtractor {
      */
     static Path extract(Class<?> owner, String resource, Path target, long expectedSize, String expectedSha256)
             throws IOException {
-        if (expectedSha256 != null && matches(target, expectedSize, expectedSha256)) {
+        long size = expectedSize;
+        String sha256 = expectedSha256;
+        if (sha256 == null) {
+            // not known in advance: read from the resource, so that a file already holding it is left alone
+            MessageDigest digest = Sha256.newDigest();
+            try (InputStream in = open(owner, resource);
+                 OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                size = in.transferTo(out);
+            }
+            sha256 = HexFormat.of().formatHex(digest.digest());
+        }
+        if (matches(target, size, sha256)) {
             return target;
         }
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try {
+        long expected = size;
+        String expectedSha = sha256;
+        AtomicFile.writeBytes(target, out -> {
             MessageDigest digest = Sha256.newDigest();
-            long size;
-            try (InputStream in = owner.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IOException("resource " + resource + " is not on the class path");
-                }
-                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-                    size = in.transferTo(out);
-                }
+            long written;
+            try (InputStream in = open(owner, resource)) {
+                OutputStream digesting = new DigestOutputStream(out, digest);
+                written = in.transferTo(digesting);
+                digesting.flush();
             }
             String sha = HexFormat.of().formatHex(digest.digest());
-            if (expectedSize >= 0 && size != expectedSize || expectedSha256 != null && !sha.equals(expectedSha256)) {
-                throw new IOException("resource " + resource + " has " + size + " bytes and SHA-256 " + sha
-                        + ", expected " + expectedSize + " bytes and SHA-256 " + expectedSha256);
+            if (expected >= 0 && written != expected || !sha.equals(expectedSha)) {
+                throw new IOException("resource " + resource + " has " + written + " bytes and SHA-256 " + sha
+                        + ", expected " + expected + " bytes and SHA-256 " + expectedSha);
             }
-            if (expectedSha256 == null && matches(target, size, sha)) {
-                return target;
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            LOG.debug("extracted {} to {}", resource, target);
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
+        });
+        LOG.debug("extracted {} to {}", resource, target);
+        return target;
+    }
+
+    private static InputStream open(Class<?> owner, String resource) throws IOException {
+        InputStream in = owner.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException("resource " + resource + " is not on the class path");
         }
+        return in;
     }
 
     private static boolean matches(Path file, long size, String sha256) throws IOException {

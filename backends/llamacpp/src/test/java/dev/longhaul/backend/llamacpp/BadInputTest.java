@@ -125,7 +125,8 @@ class BadInputTest {
     }
 
     private static BackendConfig withModel(Path file, String kvLog) {
-        return TinyModelConfigs.greedy("f16", 8).modelFile(file).option(LlamaCppSettings.KV_LOG, kvLog).build();
+        return TinyModelConfigs.greedy("f16", 8).option(LlamaCppOptions.MODEL_FILE, file)
+                .option(LlamaCppOptions.KV_LOG.name(), kvLog).build();
     }
 
     private static void assertConfiguration(String expected, BackendConfig config) {

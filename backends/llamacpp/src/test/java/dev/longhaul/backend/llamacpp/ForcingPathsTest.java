@@ -75,8 +75,9 @@ class ForcingPathsTest {
         Map<String, Backend> http = new LinkedHashMap<>();
         Map<String, Backend> httpWithoutRotation = new LinkedHashMap<>();
         for (String kv : List.of("f16", "q8_0", "q4_0")) {
-            local.put(kv, track(Backends.discover().create(TinyModelConfigs.greedy(kv, ANSWER_TOKENS).threads(1)
-                    .option(LlamaCppSettings.FLASH_ATTN, "on").build())));
+            local.put(kv, track(Backends.discover().create(TinyModelConfigs.greedy(kv, ANSWER_TOKENS)
+                    .option(LlamaCppOptions.THREADS, 1)
+                    .option(LlamaCppOptions.FLASH_ATTN.name(), "on").build())));
             http.put(kv, server(upstream, kv, "rot"));
             httpWithoutRotation.put(kv, kv.equals("f16") ? http.get(kv) : server(withoutRotation, kv, "norot"));
         }

@@ -27,7 +27,7 @@ class LlamaCppBackendTest {
     @CsvSource({"f16, off", "q8_0, on", "q4_0, on"})
     void loadsWithTheCacheTypeAppliedAndAnswers(String kvType, String flashAttention) throws BackendException {
         try (Backend backend = Backends.discover().create(TinyModelConfigs.greedy(kvType, 32)
-                .option(LlamaCppSettings.KV_LOG, "probe").build())) {
+                .option(LlamaCppOptions.KV_LOG.name(), "probe").build())) {
             BackendInfo info = backend.info();
             assertEquals("llamacpp", info.provider());
             assertEquals("tiny-code-chat", info.model());
@@ -59,7 +59,8 @@ class LlamaCppBackendTest {
     @Test
     void kAndVCanDifferAndTheLabelSaysBoth() throws BackendException {
         try (Backend backend = Backends.discover().create(TinyModelConfigs.greedy("q8_0", 8)
-                .option(LlamaCppSettings.KV_TYPE_V, "q4_0").option(LlamaCppSettings.KV_LOG, "probe").build())) {
+                .option(LlamaCppOptions.KV_TYPE_V.name(), "q4_0").option(LlamaCppOptions.KV_LOG.name(), "probe")
+                        .build())) {
             assertEquals("q8_0/q4_0", backend.info().kvType());
             String kvLog = (String) backend.info().facts().get("kv_log");
             assertTrue(kvLog.contains("type_k = 'q8_0', type_v = 'q4_0'"), kvLog);

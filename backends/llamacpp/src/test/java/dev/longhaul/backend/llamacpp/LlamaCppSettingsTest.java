@@ -36,7 +36,8 @@ class LlamaCppSettingsTest {
 
     @Test
     void configValuesWin() throws BackendException {
-        LlamaCppSettings s = LlamaCppSettings.from(config().modelFile(Path.of("m.gguf")).contextSize(1024).threads(1)
+        LlamaCppSettings s = LlamaCppSettings.from(config().option(LlamaCppOptions.MODEL_FILE, Path.of("m.gguf"))
+                .contextSize(1024).option(LlamaCppOptions.THREADS, 1)
                 .temperature(0.0).seed(7L).maxTokens(16).kvType("q8_0").build());
         assertEquals(Optional.of(Path.of("m.gguf")), s.modelFile());
         assertEquals(Optional.of(1024), s.contextSize());
@@ -74,7 +75,7 @@ class LlamaCppSettingsTest {
     @Test
     void badValuesGiveOneLineErrorsNamingThem() {
         assertMessage("llamacpp: option 'kv_typ_k' is unknown; known options: kv_type_k, kv_type_v, flash_attn, "
-                + "prefix_reuse, kv_log, native_log", config().option("kv_typ_k", "q8_0"));
+                + "prefix_reuse, kv_log, native_log, threads, model_file", config().option("kv_typ_k", "q8_0"));
         assertMessage("llamacpp: option prefix_reuse='maybe' must be true or false",
                 config().option("prefix_reuse", "maybe"));
         assertMessage("llamacpp: option flash_attn='sometimes' must be auto, on or off",
@@ -86,7 +87,7 @@ class LlamaCppSettingsTest {
         assertMessage("llamacpp: kv type 'fp8' is not a KV cache type of llama.cpp build 4916; valid: f32, f16, "
                 + "bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1", config().kvType("fp8"));
         assertMessage("llamacpp: threads 100000 is out of range [1, 512] (llama.cpp's GGML_MAX_N_THREADS)",
-                config().threads(100_000));
+                config().option(LlamaCppOptions.THREADS, 100_000));
     }
 
     @Test
@@ -94,7 +95,8 @@ class LlamaCppSettingsTest {
         LlamaCppProvider provider = new LlamaCppProvider();
         provider.validate(config().kvType("q4_0").build());
         BackendException e = assertThrows(BackendException.class,
-                () -> provider.validate(config().kvType("q3_zzz").modelFile(java.nio.file.Path.of("/no/such.gguf"))
+                () -> provider.validate(config().kvType("q3_zzz")
+                        .option(LlamaCppOptions.MODEL_FILE, java.nio.file.Path.of("/no/such.gguf"))
                         .build()));
         assertTrue(e.getMessage().contains("'q3_zzz'"), e.getMessage());
     }

@@ -52,8 +52,9 @@ class PerplexityBesideForcingTest {
         Path perplexityBinary = LlamaCppTool.PERPLEXITY.require();
         Map<String, Backend> backends = new LinkedHashMap<>();
         for (String kv : List.of("f16", "q8_0", "q4_0")) {
-            Backend backend = Backends.discover().create(TinyModelConfigs.greedy(kv, 48).threads(1)
-                    .option(LlamaCppSettings.FLASH_ATTN, "on").build());
+            Backend backend = Backends.discover().create(TinyModelConfigs.greedy(kv, 48)
+                    .option(LlamaCppOptions.THREADS, 1)
+                    .option(LlamaCppOptions.FLASH_ATTN.name(), "on").build());
             open.add(backend);
             backends.put(kv, backend);
         }

@@ -20,7 +20,7 @@ public final class PrefixReuseLogMain {
     public static void main(String[] args) throws Exception {
         int maxTokens = Integer.parseInt(args[0]);
         try (Backend backend = Backends.discover().create(TinyModelConfigs.greedy("f16", maxTokens)
-                .option(LlamaCppSettings.NATIVE_LOG, "stderr").build())) {
+                .option(LlamaCppOptions.NATIVE_LOG.name(), "stderr").build())) {
             List<ChatMessage> history = new ArrayList<>();
             for (String prompt : TinyModelConfigs.PROMPTS) {
                 history.add(ChatMessage.user(prompt));

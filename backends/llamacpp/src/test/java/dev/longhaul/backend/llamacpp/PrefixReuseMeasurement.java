@@ -58,7 +58,7 @@ public final class PrefixReuseMeasurement {
             System.out.println("turn | prompt tokens | cached | evaluated | TTFT ms | elapsed ms | finish");
         }
         try (Backend backend = Backends.discover().create(TinyModelConfigs.greedy(kvType, maxTokens)
-                .option(LlamaCppSettings.PREFIX_REUSE, Boolean.toString(reuse)).build())) {
+                .option(LlamaCppOptions.PREFIX_REUSE.name(), Boolean.toString(reuse)).build())) {
             List<ChatMessage> history = new ArrayList<>();
             for (int t = 0; t < turns; t++) {
                 String prompt = prompts.get(t % prompts.size());

@@ -85,6 +85,6 @@ class PrefixReuseTest {
 
     private static Backend open(boolean reuse) throws BackendException {
         return Backends.discover().create(TinyModelConfigs.greedy("f16", MAX_TOKENS)
-                .option(LlamaCppSettings.PREFIX_REUSE, Boolean.toString(reuse)).build());
+                .option(LlamaCppOptions.PREFIX_REUSE.name(), Boolean.toString(reuse)).build());
     }
 }

@@ -86,6 +86,6 @@ class SharedHistoryFidelityTest {
     }
 
     private static BackendConfig config(String kvType) {
-        return TinyModelConfigs.greedy(kvType, 32).option(LlamaCppSettings.PREFIX_REUSE, "false").build();
+        return TinyModelConfigs.greedy(kvType, 32).option(LlamaCppOptions.PREFIX_REUSE.name(), "false").build();
     }
 }

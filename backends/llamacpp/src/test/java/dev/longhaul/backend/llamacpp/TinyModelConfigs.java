@@ -1,5 +1,6 @@
 package dev.longhaul.backend.llamacpp;
 
+import dev.longhaul.backend.llamacpp.LlamaCppOptions;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.ChatMessage;
 import java.util.List;
@@ -22,8 +23,8 @@ final class TinyModelConfigs {
                 .kvType(kvType)
                 .temperature(0.0)
                 .maxTokens(maxTokens)
-                .threads(2)
-                .option(LlamaCppSettings.KV_LOG, "off");
+                .option(LlamaCppOptions.THREADS, 2)
+                .option(LlamaCppOptions.KV_LOG.name(), "off");
     }
 
     static List<ChatMessage> firstTurn() {

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Talks to an Ollama server's {@code POST /api/chat}, streamed (NDJSON, the default, so that the time to first
- * token is measured) or not ({@link BackendConfig#stream()} false).
+ * token is measured) or not (option {@link dev.longhaul.backend.http.HttpOptions#STREAM} false).
  *
  * <p>Every request carries {@code options.num_ctx} ({@link BackendConfig#contextSize()}, default 8192 as in the
  * seed) and, only when set, {@code temperature}, {@code seed} and {@code num_predict} (from

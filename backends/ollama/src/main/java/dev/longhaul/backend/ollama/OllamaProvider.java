@@ -3,7 +3,10 @@ package dev.longhaul.backend.ollama;
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.BackendOption;
 import dev.longhaul.backend.BackendProvider;
+import dev.longhaul.backend.http.HttpOptions;
+import java.util.List;
 
 /** Provides the {@code ollama} backend: an Ollama server's {@code /api/chat}, by default at localhost:11434. */
 public final class OllamaProvider implements BackendProvider {
@@ -23,6 +26,12 @@ public final class OllamaProvider implements BackendProvider {
     @Override
     public String description() {
         return "Ollama server, /api/chat (default " + OllamaSettings.DEFAULT_BASE_URL + ")";
+    }
+
+    /** @return the {@link HttpOptions}: streaming, API key variable, retries, connect timeout, longest request */
+    @Override
+    public List<BackendOption<?>> options() {
+        return HttpOptions.ALL;
     }
 
     @Override

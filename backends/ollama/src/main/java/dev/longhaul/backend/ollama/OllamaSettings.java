@@ -2,6 +2,7 @@ package dev.longhaul.backend.ollama;
 
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.http.HttpOptions;
 
 import java.net.URI;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public record OllamaSettings(URI baseUrl, String model, int numCtx, Double tempe
         URI url = config.baseUrl().orElse(DEFAULT_BASE_URL);
         return new OllamaSettings(withoutTrailingSlash(url), model, config.contextSize().orElse(DEFAULT_NUM_CTX),
                 config.temperature().orElse(null), config.seed().orElse(null), config.maxTokens().orElse(null),
-                config.stream().orElse(true));
+                HttpOptions.read(config, HttpOptions.STREAM).orElse(true));
     }
 
     /**

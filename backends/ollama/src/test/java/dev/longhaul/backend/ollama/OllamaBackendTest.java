@@ -1,5 +1,6 @@
 package dev.longhaul.backend.ollama;
 
+import dev.longhaul.backend.http.HttpOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
@@ -44,7 +45,8 @@ class OllamaBackendTest {
     }
 
     private BackendConfig.Builder config() {
-        return BackendConfig.builder("ollama").model(MODEL).baseUrl(server.baseUrl().toString()).maxRetries(0)
+        return BackendConfig.builder("ollama").model(MODEL).baseUrl(server.baseUrl().toString())
+                .option(HttpOptions.MAX_RETRIES, 0)
                 .timeout(Duration.ofSeconds(10));
     }
 
@@ -67,7 +69,7 @@ class OllamaBackendTest {
         Fixture exchange = Fixture.load("01-chat-nonstream");
         server.enqueue(exchange.reply());
 
-        ChatResponse response = chat(config().stream(false).build(), exchange);
+        ChatResponse response = chat(config().option(HttpOptions.STREAM, false).build(), exchange);
 
         RecordedRequest sent = server.requests().get(0);
         assertEquals("POST", sent.method());
@@ -128,7 +130,7 @@ class OllamaBackendTest {
         Fixture exchange = Fixture.load("04-chat-length");
         server.enqueue(exchange.reply());
 
-        ChatResponse response = chat(config().stream(false).maxTokens(12).build(), exchange);
+        ChatResponse response = chat(config().option(HttpOptions.STREAM, false).maxTokens(12).build(), exchange);
 
         assertEquals(exchange.requestBody(), json(server.requests().get(0)));
         assertEquals("length", response.finishReason());
@@ -180,7 +182,7 @@ class OllamaBackendTest {
                 .body("{\"version\":\"0.12.6\"}").build(), Fixture.load("14-show-not-found").reply());
 
         BackendInfo info;
-        try (OllamaBackend backend = OllamaBackend.create(config().maxRetries(3).build())) {
+        try (OllamaBackend backend = OllamaBackend.create(config().option(HttpOptions.MAX_RETRIES, 3).build())) {
             info = backend.info();
         }
 
@@ -191,7 +193,7 @@ class OllamaBackendTest {
 
     @Test
     void infoOfAnUnreachableServerStaysBasicWithoutRetrying() {
-        BackendConfig config = config().maxRetries(3).build();
+        BackendConfig config = config().option(HttpOptions.MAX_RETRIES, 3).build();
         server.close();
 
         BackendInfo info;
@@ -209,7 +211,7 @@ class OllamaBackendTest {
     void aModelThatIsNotPulledSaysHowToPullIt() {
         Fixture exchange = Fixture.load("08-error-model-not-found");
         server.enqueue(exchange.reply());
-        BackendConfig config = config().model("no-such-model").stream(false).build();
+        BackendConfig config = config().model("no-such-model").option(HttpOptions.STREAM, false).build();
 
         BackendException e = assertThrows(BackendException.class, () -> chat(config, exchange));
 
@@ -224,7 +226,7 @@ class OllamaBackendTest {
         server.enqueue(exchange.reply());
 
         BackendException e = assertThrows(BackendException.class,
-                () -> chat(config().stream(false).build(), exchange));
+                () -> chat(config().option(HttpOptions.STREAM, false).build(), exchange));
 
         assertEquals(Kind.REJECTED, e.kind());
         assertTrue(e.getMessage().contains(chatUrl()), e.getMessage());
@@ -240,7 +242,7 @@ class OllamaBackendTest {
         server.enqueue(exchange.reply());
 
         BackendException e = assertThrows(BackendException.class,
-                () -> chat(config().stream(false).build(), exchange));
+                () -> chat(config().option(HttpOptions.STREAM, false).build(), exchange));
 
         assertEquals(Kind.SERVER_ERROR, e.kind());
         // The transport puts the server's message on one line, runs of spaces made one.
@@ -268,7 +270,7 @@ class OllamaBackendTest {
         Fixture whole = Fixture.load("02-chat-stream");
         server.enqueue(broken.reply(), whole.reply());
 
-        ChatResponse response = chat(config().maxRetries(1).build(), whole);
+        ChatResponse response = chat(config().option(HttpOptions.MAX_RETRIES, 1).build(), whole);
 
         assertEquals(2, server.requests().size());
         assertEquals(whole.answerText(), response.content());
@@ -311,7 +313,7 @@ class OllamaBackendTest {
     @Test
     void anUnreachableServerIsNamedByItsUrl() {
         Fixture exchange = Fixture.load("01-chat-nonstream");
-        BackendConfig config = config().stream(false).build();
+        BackendConfig config = config().option(HttpOptions.STREAM, false).build();
         server.close();
 
         BackendException e = assertThrows(BackendException.class, () -> chat(config, exchange));

@@ -1,5 +1,6 @@
 package dev.longhaul.backend.ollama;
 
+import dev.longhaul.backend.http.HttpOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
@@ -20,7 +21,7 @@ class OllamaChatRequestWriterTest {
     @Test
     void aSingleTurnSendsOnlyTheWindowAsOption() throws Exception {
         Fixture nonStreamed = Fixture.load("01-chat-nonstream");
-        BackendConfig config = BackendConfig.builder("ollama").model(MODEL).stream(false).build();
+        BackendConfig config = BackendConfig.builder("ollama").model(MODEL).option(HttpOptions.STREAM, false).build();
 
         JsonNode body = write(config, requestOf(nonStreamed));
 

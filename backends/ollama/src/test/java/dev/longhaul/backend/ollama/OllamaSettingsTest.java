@@ -1,5 +1,6 @@
 package dev.longhaul.backend.ollama;
 
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class OllamaSettingsTest {
     void configValuesOverrideTheDefaults() throws BackendException {
         OllamaSettings s = OllamaSettings.from(BackendConfig.builder("ollama").model("qwen2.5-coder:7b")
                 .baseUrl("http://gpu-box:11500/").contextSize(16384).temperature(0.7).seed(42L).maxTokens(2048)
-                .stream(false).build());
+                .option(HttpOptions.STREAM, false).build());
 
         assertEquals(URI.create("http://gpu-box:11500"), s.baseUrl());
         assertEquals(URI.create("http://gpu-box:11500/api/chat"), s.endpoint("/api/chat"));

@@ -3,14 +3,14 @@ package dev.longhaul.backend.openai;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.BackendException.Kind;
+import dev.longhaul.backend.BackendOption;
+import dev.longhaul.backend.http.HttpOptions;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The generation settings every turn of a run sends, resolved from a {@link BackendConfig} with this backend's
- * defaults (the seed's temperature 0.7 and max_tokens 2048; streaming on).
+ * defaults (the Python seed tool's temperature 0.7 and max_tokens 2048; streaming on).
  *
  * @param model       the {@code model} field, or null to leave it out (llama-server serves its one model)
  * @param temperature the sampling temperature
@@ -28,56 +28,24 @@ record CompletionSettings(String model, double temperature, int maxTokens, Long 
     static final int DEFAULT_MAX_TOKENS = 2048;
     static final boolean DEFAULT_STREAM = true;
 
-    static final String OPTION_LOGPROBS = "logprobs";
-    static final String OPTION_TOP_LOGPROBS = "top_logprobs";
-    static final String OPTION_SERVER_LOG = "server_log";
-    static final List<String> OPTIONS = List.of(OPTION_LOGPROBS, OPTION_TOP_LOGPROBS, OPTION_SERVER_LOG);
-
     static CompletionSettings from(BackendConfig config) throws BackendException {
         String provider = config.provider();
+        List<String> known = OpenAiOptions.ALL.stream().map(BackendOption::name).toList();
         for (String name : config.options().keySet()) {
-            if (!OPTIONS.contains(name)) {
-                throw configuration("unknown option '" + name + "' for backend " + provider + "; known: "
-                        + String.join(", ", OPTIONS));
+            if (!known.contains(name)) {
+                throw new BackendException(Kind.CONFIGURATION, "unknown option '" + name + "' for backend "
+                        + provider + "; known: " + String.join(", ", known));
             }
         }
         String model = config.model().filter(m -> !m.isBlank()).orElse(null);
-        boolean logprobs = booleanOption(config, OPTION_LOGPROBS);
-        Integer top = null;
-        String topText = config.options().get(OPTION_TOP_LOGPROBS);
-        if (topText != null) {
-            try {
-                top = Integer.parseInt(topText.strip());
-            } catch (NumberFormatException e) {
-                top = -1;
-            }
-            if (top < 0 || top > 20) {
-                throw configuration("option top_logprobs '" + topText + "' must be a whole number from 0 to 20");
-            }
-            if (!logprobs) {
-                throw configuration("option top_logprobs needs option logprobs=true");
-            }
+        boolean logprobs = HttpOptions.read(config, OpenAiOptions.LOGPROBS).orElse(false);
+        Integer top = HttpOptions.read(config, OpenAiOptions.TOP_LOGPROBS).orElse(null);
+        if (top != null && !logprobs) {
+            throw new BackendException(Kind.CONFIGURATION, "option top_logprobs needs option logprobs=true");
         }
-        Path serverLog = config.option(OPTION_SERVER_LOG).map(Path::of).orElse(null);
+        Path serverLog = HttpOptions.read(config, OpenAiOptions.SERVER_LOG).orElse(null);
         return new CompletionSettings(model, config.temperature().orElse(DEFAULT_TEMPERATURE),
                 config.maxTokens().orElse(DEFAULT_MAX_TOKENS), config.seed().orElse(null),
-                config.stream().orElse(DEFAULT_STREAM), logprobs, top, serverLog);
-    }
-
-    private static boolean booleanOption(BackendConfig config, String name) throws BackendException {
-        String value = config.options().get(name);
-        if (value == null) {
-            return false;
-        }
-        Map<String, Boolean> allowed = Map.of("true", true, "false", false);
-        Boolean b = allowed.get(value.strip().toLowerCase(Locale.ROOT));
-        if (b == null) {
-            throw configuration("option " + name + " '" + value + "' must be true or false");
-        }
-        return b;
-    }
-
-    private static BackendException configuration(String message) {
-        return new BackendException(Kind.CONFIGURATION, message);
+                HttpOptions.read(config, HttpOptions.STREAM).orElse(DEFAULT_STREAM), logprobs, top, serverLog);
     }
 }

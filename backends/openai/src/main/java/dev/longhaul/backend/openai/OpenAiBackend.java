@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code messages}, {@code temperature} (default 0.7), {@code max_tokens} (default 2048) and {@code seed} when set.
  *
  * <p><b>Streaming</b> is the default ({@code stream: true} with {@code stream_options.include_usage}, read as
- * Server-Sent Events), so that the time to the first token can be measured; {@link BackendConfig#stream()} false
- * asks for one JSON answer, as the Python seed did.
+ * Server-Sent Events), so that the time to the first token can be measured; the option
+ * {@link dev.longhaul.backend.http.HttpOptions#STREAM} false asks for one JSON answer, as the Python seed did.
  *
  * <p><b>Stats.</b> {@link GenerationStats#elapsed()} is the wall time of the (successful) request;
  * {@code timeToFirstToken} is the time until the first generated text arrived (streaming only);

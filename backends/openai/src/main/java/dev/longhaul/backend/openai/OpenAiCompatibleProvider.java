@@ -3,7 +3,9 @@ package dev.longhaul.backend.openai;
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.BackendOption;
 import dev.longhaul.backend.BackendProvider;
+import java.util.List;
 
 /** What the two providers of this module share: both create an {@link OpenAiBackend}; they differ in name and model. */
 abstract class OpenAiCompatibleProvider implements BackendProvider {
@@ -26,6 +28,12 @@ abstract class OpenAiCompatibleProvider implements BackendProvider {
     @Override
     public String description() {
         return talksTo + " via /v1/chat/completions (default " + OpenAiBackend.DEFAULT_URL + ")";
+    }
+
+    /** @return {@link OpenAiOptions#ALL}: log-probabilities, the server log, and the {@code HttpOptions} */
+    @Override
+    public List<BackendOption<?>> options() {
+        return OpenAiOptions.ALL;
     }
 
     @Override

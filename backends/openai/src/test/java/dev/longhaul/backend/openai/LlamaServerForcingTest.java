@@ -18,6 +18,7 @@ import dev.longhaul.backend.ForcedAnswer;
 import dev.longhaul.backend.TeacherForcing;
 import dev.longhaul.backend.TokenDistribution;
 import dev.longhaul.backend.TokenLogprob;
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.http.replay.RecordedRequest;
 import dev.longhaul.http.replay.Reply;
 import dev.longhaul.http.replay.ReplayServer;
@@ -147,7 +148,7 @@ class LlamaServerForcingTest {
 
     private Backend llamaServer() throws BackendException {
         return Backends.discover().create(BackendConfig.builder("llama-server").baseUrl(server.baseUrl())
-                .maxRetries(0).build());
+                .option(HttpOptions.MAX_RETRIES, 0).build());
     }
 
     private static String completion(int id1, String t1, double l1, int id2, String t2, double l2) {

@@ -18,6 +18,7 @@ import dev.longhaul.backend.ChatMessage;
 import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.ChatResponse;
 import dev.longhaul.backend.GenerationStats;
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.http.replay.RecordedRequest;
 import dev.longhaul.http.replay.Reply;
 import dev.longhaul.http.replay.ReplayServer;
@@ -79,7 +80,8 @@ class OpenAiBackendTest {
     void answersOneTurnNonStreamedWithUsageTimingsAndStats() throws BackendException {
         server.enqueue(recording("05-chat-single").reply());
 
-        ChatResponse r = backend(seedSettings().stream(false).build()).chat(conversation("05-chat-single"));
+        ChatResponse r = backend(seedSettings().option(HttpOptions.STREAM, false)
+                .build()).chat(conversation("05-chat-single"));
 
         assertSentAsRecorded(0, "05-chat-single");
         assertEquals(recordedContent("05-chat-single"), r.content());
@@ -105,7 +107,7 @@ class OpenAiBackendTest {
     void sendsEachTurnAsRecordedAndReusesOneConnection() throws BackendException {
         server.enqueue(recording("05-chat-single").reply(), recording("06-chat-turn2").reply(),
                 recording("07-chat-turn3").reply());
-        OpenAiBackend b = backend(seedSettings().stream(false).build());
+        OpenAiBackend b = backend(seedSettings().option(HttpOptions.STREAM, false).build());
         List<ChatMessage> history = new ArrayList<>();
         List<String> prompts = new ArrayList<>();
         for (ChatMessage m : conversation("07-chat-turn3").messages()) {
@@ -162,7 +164,8 @@ class OpenAiBackendTest {
         Reply streamed = recording("11-chat-stream-logprobs").reply();
         server.enqueue(piece == 0 ? streamed : streamed.inPiecesOf(piece));
 
-        ChatResponse whole = backend(logprobSettings().stream(false).build()).chat(conversation("09-chat-logprobs"));
+        ChatResponse whole = backend(logprobSettings().option(HttpOptions.STREAM, false)
+                .build()).chat(conversation("09-chat-logprobs"));
         backend.close();
         ChatResponse stream = backend(logprobSettings().build()).chat(conversation("11-chat-stream-logprobs"));
 
@@ -187,7 +190,7 @@ class OpenAiBackendTest {
         boolean stream = name.contains("stream");
 
         BackendException e = assertThrows(BackendException.class,
-                () -> backend(seedSettings().stream(stream).build()).chat(conversation(name)));
+                () -> backend(seedSettings().option(HttpOptions.STREAM, stream).build()).chat(conversation(name)));
 
         assertSentAsRecorded(0, name);
         assertEquals(Kind.CONTEXT_EXCEEDED, e.kind());
@@ -200,7 +203,8 @@ class OpenAiBackendTest {
     @Test
     void recordsAnAnswerCutAtTheContextEnd() throws BackendException {
         server.enqueue(recording("12c-chat-stops-at-context-end").reply());
-        ChatResponse r = backend(seedSettings().stream(false).build()).chat(conversation("05-chat-single"));
+        ChatResponse r = backend(seedSettings().option(HttpOptions.STREAM, false)
+                .build()).chat(conversation("05-chat-single"));
         assertEquals("length", r.finishReason());
         assertEquals(459, r.stats().completionTokens());
         assertEquals(53, r.stats().promptTokens());
@@ -210,7 +214,8 @@ class OpenAiBackendTest {
     void retriesA500AndGivesUpWithTheServersMessage() {
         server.enqueue(recording("13-error-malformed-json").reply(), recording("13-error-malformed-json").reply());
         BackendException e = assertThrows(BackendException.class,
-                () -> backend(seedSettings().stream(false).maxRetries(1).build()).chat(conversation("05-chat-single")));
+                () -> backend(seedSettings().option(HttpOptions.STREAM, false).option(HttpOptions.MAX_RETRIES, 1)
+                        .build()).chat(conversation("05-chat-single")));
         assertEquals(Kind.SERVER_ERROR, e.kind());
         assertEquals(2, e.attempts());
         assertTrue(e.getMessage().contains("answered HTTP 500: [json.exception.parse_error.101] parse error at line 1,"
@@ -222,7 +227,8 @@ class OpenAiBackendTest {
     void retriesWhileTheModelIsLoadingThenAnswers() throws BackendException {
         server.enqueue(recording("00-health-loading").reply(), recording("05-chat-single").reply());
 
-        ChatResponse r = backend(seedSettings().stream(false).build()).chat(conversation("05-chat-single"));
+        ChatResponse r = backend(seedSettings().option(HttpOptions.STREAM, false)
+                .build()).chat(conversation("05-chat-single"));
 
         assertEquals(recordedContent("05-chat-single"), r.content());
         assertEquals(2, r.extra().get("http_attempts"));
@@ -235,7 +241,8 @@ class OpenAiBackendTest {
     void neverRetriesA4xxAndQuotesTheServer(String name) {
         server.enqueue(recording(name).reply());
         BackendException e = assertThrows(BackendException.class,
-                () -> backend(seedSettings().stream(false).build()).chat(conversation("05-chat-single")));
+                () -> backend(seedSettings().option(HttpOptions.STREAM, false)
+                        .build()).chat(conversation("05-chat-single")));
         assertEquals(Kind.REJECTED, e.kind());
         assertEquals(1, e.attempts());
         assertEquals(1, server.requests().size());
@@ -316,7 +323,7 @@ class OpenAiBackendTest {
     @Test
     void reportsAnUnreachableServerAsAFact() {
         server.stopListening();
-        var info = assertDoesNotThrowInfo(seedSettings().maxRetries(0).build());
+        var info = assertDoesNotThrowInfo(seedSettings().option(HttpOptions.MAX_RETRIES, 0).build());
         assertTrue(((String) info.facts().get("props_error")).startsWith("llama-server unreachable at "),
                 info.facts().toString());
         assertFalse(info.facts().containsKey("models_error"), "no second attempt on a server that is down");
@@ -348,7 +355,7 @@ class OpenAiBackendTest {
         int tokens = Integer.parseInt(spec.split(":")[1]);
         server.enqueue(recording(name).reply());
 
-        ChatResponse r = backend(seedSettings().stream(false).build()).chat(conversation(name));
+        ChatResponse r = backend(seedSettings().option(HttpOptions.STREAM, false).build()).chat(conversation(name));
 
         assertSentAsRecorded(0, name);
         assertEquals(tokens, r.stats().completionTokens());
@@ -363,7 +370,7 @@ class OpenAiBackendTest {
         "27-fork-f16-chat-logprobs"})
     void parsesTheKvVariantLogprobs(String name) throws BackendException {
         server.enqueue(recording("09-chat-logprobs").reply(), recording(name).reply());
-        OpenAiBackend b = backend(logprobSettings().stream(false).build());
+        OpenAiBackend b = backend(logprobSettings().option(HttpOptions.STREAM, false).build());
         ChatResponse f16 = b.chat(conversation("09-chat-logprobs"));
 
         ChatResponse variant = b.chat(conversation(name));

@@ -13,6 +13,7 @@ import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.BackendException.Kind;
 import dev.longhaul.backend.Backends;
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.http.replay.Reply;
 import dev.longhaul.http.replay.ReplayServer;
 import java.nio.file.Files;
@@ -47,7 +48,8 @@ class ProvidersTest {
                         .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ". See docs.\","
                                 + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}").build());
         BackendConfig config = BackendConfig.builder("openai").baseUrl(server.baseUrl()).model("gpt-x")
-                .apiKeyEnv("OPENAI_API_KEY").environment(Map.of("OPENAI_API_KEY", KEY)::get).stream(false).build();
+                .option(HttpOptions.API_KEY_ENV, "OPENAI_API_KEY").environment(Map.of("OPENAI_API_KEY", KEY)::get)
+                .option(HttpOptions.STREAM, false).build();
 
         BackendException e;
         try (Backend backend = OpenAiBackend.create(config, true, t -> t.sleeper(d -> { }))) {
@@ -70,7 +72,8 @@ class ProvidersTest {
     @Test
     void theOpenAiProviderUsesTheOnlyModelTheServerLists() throws Exception {
         server.enqueue(recording("03-v1-models").reply(), recording("05-chat-single").reply());
-        BackendConfig config = BackendConfig.builder("openai").baseUrl(server.baseUrl() + "/v1/").stream(false)
+        BackendConfig config = BackendConfig.builder("openai").baseUrl(server.baseUrl() + "/v1/")
+                .option(HttpOptions.STREAM, false)
                 .build();
 
         try (Backend backend = new OpenAiProvider().create(config)) {
@@ -115,7 +118,8 @@ class ProvidersTest {
     @Test
     void rejectsBadOptionsNamingThem() {
         BackendConfig.Builder base = BackendConfig.builder("llama-server");
-        assertEquals("unknown option 'top_k' for backend llama-server; known: logprobs, top_logprobs, server_log",
+        assertEquals("unknown option 'top_k' for backend llama-server; known: logprobs, top_logprobs, server_log, "
+                + "stream, api_key_env, max_retries, connect_timeout_ms, max_request_ms",
                 configurationError(base.option("top_k", "40").build()));
         assertEquals("option logprobs 'yes' must be true or false",
                 configurationError(BackendConfig.builder("llama-server").option("logprobs", "yes").build()));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.SavedResponse;
 import dev.longhaul.report.SessionReport;
@@ -39,14 +40,16 @@ record FaultRun(SessionReport report, Path checkpoint, List<JsonNode> journal, D
 
     /** llama-server settings for fault tests: 1 s timeouts, 1 retry. */
     static BackendConfig.Builder llamaServer(URI url, boolean stream) {
-        return BackendConfig.builder("llama-server").baseUrl(url).stream(stream).timeout(Duration.ofSeconds(1))
-                .connectTimeout(Duration.ofSeconds(1)).maxRetries(1);
+        return BackendConfig.builder("llama-server").baseUrl(url).option(HttpOptions.STREAM, stream)
+                .timeout(Duration.ofSeconds(1))
+                .option(HttpOptions.CONNECT_TIMEOUT, Duration.ofSeconds(1)).option(HttpOptions.MAX_RETRIES, 1);
     }
 
     /** Ollama settings for fault tests: 1 s timeouts, 1 retry. */
     static BackendConfig.Builder ollama(URI url, boolean stream) {
-        return BackendConfig.builder("ollama").model("qwen2.5-coder:7b").baseUrl(url).stream(stream)
-                .timeout(Duration.ofSeconds(1)).connectTimeout(Duration.ofSeconds(1)).maxRetries(1);
+        return BackendConfig.builder("ollama").model("qwen2.5-coder:7b").baseUrl(url).option(HttpOptions.STREAM, stream)
+                .timeout(Duration.ofSeconds(1)).option(HttpOptions.CONNECT_TIMEOUT, Duration.ofSeconds(1))
+                .option(HttpOptions.MAX_RETRIES, 1);
     }
 
     static FaultRun play(Path dir, BackendConfig config, int turns, TurnListener... listeners) throws Exception {
@@ -113,7 +116,7 @@ record FaultRun(SessionReport report, Path checkpoint, List<JsonNode> journal, D
             } else {
                 FailedTurn f = failed(turn);
                 assertEquals("failed", line.path("type").asText(), "checkpoint line of failed turn " + turn);
-                assertEquals(f.kind(), line.path("kind").asText());
+                assertEquals(f.kind().jsonName(), line.path("kind").asText());
                 assertEquals(f.message(), line.path("message").asText());
                 assertEquals(f.attempts(), line.path("attempts").asInt());
             }
@@ -125,7 +128,7 @@ record FaultRun(SessionReport report, Path checkpoint, List<JsonNode> journal, D
     /** Fails unless the turn failed with this kind after this many attempts, with a message containing each part. */
     FaultRun assertFailed(int turn, String kind, int attempts, String... messageParts) {
         FailedTurn f = failed(turn);
-        assertEquals(kind, f.kind(), f.message());
+        assertEquals(kind, f.kind().jsonName(), f.message());
         assertEquals(attempts, f.attempts(), f.message());
         for (String part : messageParts) {
             if (!f.message().contains(part)) {

@@ -3,6 +3,7 @@ package dev.longhaul.cli.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.report.SavedResponse;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.LongSession;
@@ -32,7 +33,8 @@ class OllamaCrashResumeTest {
         try (DeterministicChatServer server = DeterministicChatServer.start()) {
             BackendConfig streamed = FaultRun.ollama(server.baseUrl(), true).timeout(Duration.ofSeconds(5)).build();
             FaultRun uninterrupted = FaultRun.play(dir.resolve("whole"), streamed, TURNS).assertNothingLost(TURNS);
-            FaultRun unstreamed = FaultRun.play(dir.resolve("unstreamed"), streamed.newBuilder().stream(false).build(), TURNS);
+            FaultRun unstreamed = FaultRun.play(dir.resolve("unstreamed"), streamed.newBuilder()
+                    .option(HttpOptions.STREAM, false).build(), TURNS);
             assertEquals(uninterrupted.report().responses(), unstreamed.report().responses(),
                     "streamed and whole answers of the server are the same");
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import java.nio.file.Files;
@@ -57,11 +58,11 @@ class SecretsTest {
 
             SessionReport saved = ReportCodec.read(report);
             FailedTurn rejected = saved.failedTurns().get(0);
-            assertEquals("rejected", rejected.kind());
+            assertEquals(FailureKind.REJECTED, rejected.kind());
             assertTrue(rejected.message().contains("answered HTTP 401: Incorrect API key provided: [redacted]."),
                     rejected.message());
             FailedTurn crashed = saved.failedTurns().get(1);
-            assertEquals("server_error", crashed.kind());
+            assertEquals(FailureKind.SERVER_ERROR, crashed.kind());
             assertEquals(2, crashed.attempts());
             assertTrue(crashed.message().contains("upstream refused key [redacted]"), crashed.message());
             assertEquals(3, saved.turnMetrics().get(0).turn());

@@ -8,6 +8,7 @@ import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
 import dev.longhaul.cli.CliTest;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
@@ -44,7 +45,7 @@ class RealTrainedContextTest {
         assertEquals(1, report.turnMetrics().size());
         FailedTurn past = report.failedTurns().get(0);
         assertEquals(2, past.turn());
-        assertEquals("context_exceeded", past.kind());
+        assertEquals(FailureKind.CONTEXT_EXCEEDED, past.kind());
         assertTrue(past.message().matches(".*answered HTTP 400: request \\(4\\d{3} tokens\\) exceeds the available "
                 + "context size \\(4096 tokens\\), try increasing it"), past.message());
         assertTrue(Files.readString(dir.resolve("upstream.server.log")).contains("- capping"));

@@ -8,6 +8,7 @@ import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
 import dev.longhaul.cli.CliTest;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
@@ -108,7 +109,7 @@ class RealUpstreamRunTest {
         assertEquals(1, report.turnMetrics().get(0).turn());
         FailedTurn failed = report.failedTurns().get(0);
         assertEquals(2, failed.turn());
-        assertEquals("context_exceeded", failed.kind());
+        assertEquals(FailureKind.CONTEXT_EXCEEDED, failed.kind());
         assertEquals(1, failed.attempts(), "a 400 is not retried");
         assertTrue(failed.message().matches("llama-server at http://127\\.0\\.0\\.1:\\d+/v1/chat/completions answered "
                 + "HTTP 400: request \\(1\\d{3} tokens\\) exceeds the available context size \\(1024 tokens\\), try "

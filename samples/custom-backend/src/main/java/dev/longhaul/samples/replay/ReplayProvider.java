@@ -3,8 +3,10 @@ package dev.longhaul.samples.replay;
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.BackendOption;
 import dev.longhaul.backend.BackendProvider;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The {@code replay} backend: answers every turn from a recorded conversation instead of a model, so that saved
@@ -19,7 +21,8 @@ import java.nio.file.Path;
 public final class ReplayProvider implements BackendProvider {
 
     /** The option naming the recording. */
-    public static final String FILE_OPTION = "file";
+    public static final BackendOption<Path> FILE = BackendOption.path("file",
+            "the recording to answer from: JSON Lines of turns, a checkpoint journal or a report");
 
     /** Instantiated by {@link java.util.ServiceLoader}. */
     public ReplayProvider() {
@@ -36,10 +39,15 @@ public final class ReplayProvider implements BackendProvider {
     }
 
     @Override
+    public List<BackendOption<?>> options() {
+        return List.of(FILE);
+    }
+
+    @Override
     public Backend create(BackendConfig config) throws BackendException {
-        String file = config.option(FILE_OPTION).orElseThrow(() -> new BackendException(
+        Path file = config.option(FILE).orElseThrow(() -> new BackendException(
                 BackendException.Kind.CONFIGURATION, "the replay backend needs --backend-option file=RECORDING"));
-        return new ReplayBackend(Recording.load(Path.of(file)), config.model().orElse(null));
+        return new ReplayBackend(Recording.load(file), config.model().orElse(null));
     }
 }
 // end::provider[]

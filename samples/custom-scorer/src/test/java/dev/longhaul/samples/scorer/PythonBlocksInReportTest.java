@@ -113,6 +113,23 @@ class PythonBlocksInReportTest {
         assertTrue(row.has("quality_score"), out.toString());
     }
 
+    @Test
+    void theCommandLineFindsTheScorerByTheNameItsProviderRegisters() throws Exception {
+        Path turns = dir.resolve("turns.jsonl");
+        Files.writeString(turns, "{\"turn\": 1, \"phase\": \"code_gen\", \"prompt\": \"Write add.\", \"response\": "
+                + "\"```python\\ndef add(a, b):\\n    return a + b\\n```\"}\n");
+        StringWriter byName = new StringWriter();
+        StringWriter byClass = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.execute(new String[] {"score", "--input", turns.toString(),
+                "--scorer", "heuristic-python-blocks"}, new PrintWriter(byName), new PrintWriter(err)), err.toString());
+        assertEquals(0, Main.execute(new String[] {"score", "--input", turns.toString(),
+                "--scorer", HeuristicWithPythonBlocks.class.getName()}, new PrintWriter(byClass), new PrintWriter(err)));
+
+        assertEquals(byClass.toString(), byName.toString());
+        assertEquals(1, new ObjectMapper().readTree(byName.toString()).path(PythonBlockScorer.WELL_FORMED).intValue());
+    }
+
     /** Answers each turn with the next text of a list: the sample's stand-in for a model. */
     static final class CannedAnswers implements Backend {
         private final Iterator<String> answers;

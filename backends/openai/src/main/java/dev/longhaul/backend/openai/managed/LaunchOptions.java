@@ -56,7 +56,7 @@ public record LaunchOptions(Path logFile, int contextSize, Integer threads, Long
 
     /**
      * @param logFile where the server's output goes
-     * @return the defaults: context {@value #DEFAULT_CONTEXT_SIZE}, the server's threads and seed, 120 s to start,
+     * @return the defaults: context {@value #DEFAULT_CONTEXT_SIZE}, the server's threads and sampling seed, 120 s to start,
      *         10 s to stop
      */
     public static LaunchOptions defaults(Path logFile) {

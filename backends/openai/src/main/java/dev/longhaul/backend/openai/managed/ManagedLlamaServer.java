@@ -1,6 +1,8 @@
 package dev.longhaul.backend.openai.managed;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.openai.OpenAiOptions;
+import dev.longhaul.text.OneLine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -60,7 +62,7 @@ public final class ManagedLlamaServer implements AutoCloseable {
      * @param binary    the {@code llama-server} executable
      * @param modelFile the GGUF model
      * @param kvType    the K and V cache type ({@code -ctk}, {@code -ctv}), for example {@code q8_0} or {@code turbo4}
-     * @param options   log file, context size, threads, seed, timeouts
+     * @param options   log file, context size, threads, sampling seed, timeouts
      * @return the running server
      * @throws ServerStartException when it cannot be started or does not become ready; no process is left behind
      * @throws InterruptedException when interrupted while waiting; the process is stopped
@@ -110,7 +112,7 @@ public final class ManagedLlamaServer implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new ServerStartException("llama-server binary " + binary + " could not be started: "
-                    + oneLine(e.getMessage()), e);
+                    + (e.getMessage() == null ? "" : OneLine.of(e.getMessage())), e);
         }
         log.info("started llama-server (pid {}): {}", process.pid(), String.join(" ", command));
         ManagedLlamaServer server = new ManagedLlamaServer(process, command, port, options);
@@ -213,7 +215,7 @@ public final class ManagedLlamaServer implements AutoCloseable {
      */
     public BackendConfig backendConfig(BackendConfig base) {
         return base.newBuilder().provider("llama-server").baseUrl(baseUrl())
-                .option("server_log", logFile().toString()).build();
+                .option(OpenAiOptions.SERVER_LOG, logFile()).build();
     }
 
     /** Stops the server: SIGTERM, then a forced kill after the grace period. Does nothing when it has stopped. */
@@ -257,10 +259,6 @@ public final class ManagedLlamaServer implements AutoCloseable {
 
     private static java.io.File nullFile() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The server exited because its port was taken. */

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.http.HttpOptions;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.FailureKind;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.LongSession;
 import java.io.IOException;
@@ -164,14 +166,14 @@ class ManagedLlamaServerTest {
         try (ManagedLlamaServer server = assertTimeoutPreemptively(BOUND,
                 () -> ManagedLlamaServer.start(binary, StandIn.model(dir), "turbo4", options()))) {
             BackendConfig config = server.backendConfig(BackendConfig.builder("llama-server").kvType("turbo4")
-                    .maxRetries(0).timeout(Duration.ofSeconds(10)).build());
+                    .option(HttpOptions.MAX_RETRIES, 0).timeout(Duration.ofSeconds(10)).build());
             SessionReport report = assertTimeoutPreemptively(BOUND, () -> LongSession.builder().backend(config)
                     .turns(8).delay(Duration.ZERO).maxConsecutiveFailures(3).run());
 
             assertEquals(2, report.turnMetrics().size());
             List<FailedTurn> failed = report.failedTurns();
             assertEquals(List.of(3, 4, 5), failed.stream().map(FailedTurn::turn).toList());
-            assertEquals("unreachable", failed.get(failed.size() - 1).kind());
+            assertEquals(FailureKind.UNREACHABLE, failed.get(failed.size() - 1).kind());
             assertTrue(report.config().extra().get("stopped_early").toString().startsWith("3 consecutive failed"));
             @SuppressWarnings("unchecked")
             Map<String, Object> facts = (Map<String, Object>) report.config().extra().get("backend_info");
