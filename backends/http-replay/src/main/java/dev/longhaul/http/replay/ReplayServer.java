@@ -20,9 +20,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,6 +63,7 @@ public final class ReplayServer implements AutoCloseable {
         return t;
     });
     private volatile ServerSocket listener;
+    private volatile Future<?> acceptor;
     private volatile boolean closed;
 
     private ReplayServer(Builder b) throws IOException {
@@ -151,6 +155,26 @@ public final class ReplayServer implements AutoCloseable {
         ServerSocket s = listener;
         listener = null;
         closeQuietly(s);
+        awaitAcceptorExit();
+    }
+
+    /*
+     * A listening socket closed while a thread is blocked in accept() stays in the kernel's LISTEN state until that
+     * thread wakes: a client connecting in that moment is accepted into the backlog and then reset, instead of
+     * refused. On a loaded machine the window is long enough for a test's next request, so wait for the thread.
+     */
+    private void awaitAcceptorExit() {
+        Future<?> running = acceptor;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+            // the loop ended some other way or is stuck in the kernel; the socket is closed either way
+        }
     }
 
     /**
@@ -195,7 +219,7 @@ public final class ReplayServer implements AutoCloseable {
 
     private void listen(ServerSocket socket) {
         listener = socket;
-        threads.execute(() -> acceptLoop(socket));
+        acceptor = threads.submit(() -> acceptLoop(socket));
     }
 
     private void acceptLoop(ServerSocket socket) {
