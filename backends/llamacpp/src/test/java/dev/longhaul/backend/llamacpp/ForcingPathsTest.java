@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Teacher forcing on the two paths, on the same model and the same answers: in-process (llama.cpp build 4916's C API)
- * and over HTTP (upstream llama-server 59237bf, greedy {@code /completion}s with {@code n_probs}). The seed's first three turns,
+ * and over HTTP (upstream llama-server 59237bf, one {@code /completion} per token). The seed's first three turns,
  * answered greedily (48 tokens) by the in-process f16 backend; each answer is forced through f16, q8_0 and q4_0 on
  * both paths (flash attention on everywhere, as the servers run), and each path's KLD against its own f16 is
  * compared (top 100 on both).

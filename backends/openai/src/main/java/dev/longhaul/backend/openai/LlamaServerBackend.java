@@ -28,9 +28,8 @@ final class LlamaServerBackend implements Backend, TeacherForcing {
     }
 
     /**
-     * The answer generated again greedily with {@code n_probs}, continued after each position where the server's
-     * token is not the answer's (see {@link LlamaServerForcing}): the server's pre-sampling top-K at every position;
-     * the answer token's log-probability is NaN when it is not among the K.
+     * One {@code POST /completion} per answer token (see {@link LlamaServerForcing}): the server's pre-sampling
+     * top-K at every position; the answer token's log-probability is NaN when it is not among the K.
      */
     @Override
     public ForcedAnswer force(ChatRequest request, String answer, int topK) throws BackendException {

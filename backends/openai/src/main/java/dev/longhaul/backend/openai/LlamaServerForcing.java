@@ -16,18 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Teacher forcing on llama-server, which has no prompt log-probabilities (no {@code echo}): the answer's
- * distributions are read from the server generating it again. A {@code POST /completion} whose prompt is the
- * templated conversation's tokens followed by the answer's tokens forced so far asks, greedily
- * ({@code temperature: 0}), for the rest of the answer with {@code n_probs: K}; each generated token's
- * {@code completion_probabilities[i].top_logprobs} is llama-server's distribution for that position before sampling
- * (the softmax of the logits, {@code post_sampling_probs: false}). The distributions hold while the generated tokens
- * are the answer's: at the first token that is not, that position's distribution is kept (its prefix was the
- * answer's) and the next request continues after the answer's token there. A greedy answer forced through the server
- * that generated it thus costs one request and what generating it cost; through another cache type, one more request
- * per position where the two disagree. A request that gives no position (the server stopped at once) is asked again
- * for that one position with {@code n_predict: 1}. With {@code cache_prompt} the server keeps the evaluated prefix,
- * so each request evaluates only its new tokens.
+ * Teacher forcing on llama-server, which has no prompt log-probabilities (no {@code echo}): one
+ * {@code POST /completion} per answer token, whose prompt is the templated conversation's tokens followed by the
+ * answer's tokens before that position, with {@code n_predict: 1} and {@code n_probs: K}. The response's
+ * {@code completion_probabilities[0].top_logprobs} is llama-server's distribution for that position before sampling
+ * (the softmax of the logits, {@code post_sampling_probs: false}). With {@code cache_prompt} the server keeps the
+ * evaluated prefix, so each request evaluates about one new token.
  *
  * <p>The conversation is templated by the server ({@code POST /apply-template}) and tokenized by it
  * ({@code POST /tokenize}); the answer's tokens are those of prompt + answer after the prompt's own tokens (so a
@@ -51,47 +45,20 @@ final class LlamaServerForcing {
         List<Piece> promptTokens = tokenize(prompt, true);
         List<Piece> answerTokens = answerTokens(prompt, promptTokens, answer);
         List<TokenDistribution> positions = new ArrayList<>(answerTokens.size());
-        while (positions.size() < answerTokens.size()) {
+        for (int i = 0; i < answerTokens.size(); i++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new BackendException(Kind.INTERRUPTED, "llama-server: teacher forcing interrupted");
             }
-            int from = positions.size();
-            JsonNode generated = complete(promptTokens, answerTokens, from, answerTokens.size() - from, topK);
-            if (generated.isEmpty()) {
-                generated = complete(promptTokens, answerTokens, from, 1, topK);
-            }
-            if (generated.isEmpty()) {
-                positions.add(distribution(generated.path(0), answerTokens.get(from), from)); // names the problem
-            }
-            for (JsonNode entry : generated) {
-                int position = positions.size();
-                if (position == answerTokens.size()) {
-                    break;
-                }
-                positions.add(distribution(entry, answerTokens.get(position), position));
-                if (entry.path("id").asInt(-1) != answerTokens.get(position).id) {
-                    break; // the server went its own way: what follows was not conditioned on the answer
-                }
-            }
+            ObjectNode body = json.createObjectNode();
+            ArrayNode tokens = body.putArray("prompt");
+            promptTokens.forEach(p -> tokens.add(p.id));
+            answerTokens.subList(0, i).forEach(p -> tokens.add(p.id));
+            body.put("n_predict", 1).put("n_probs", topK).put("cache_prompt", true).put("post_sampling_probs", false)
+                    .put("stream", false);
+            JsonNode entry = transport.postJson("/completion", body).body().path("completion_probabilities").path(0);
+            positions.add(distribution(entry, answerTokens.get(i), i));
         }
         return new ForcedAnswer(positions, topK);
-    }
-
-    /**
-     * Asks for {@code count} tokens greedily after the prompt and the answer's first {@code from} tokens.
-     *
-     * @return {@code completion_probabilities}: one entry per generated token (an empty array when none)
-     */
-    private JsonNode complete(List<Piece> promptTokens, List<Piece> answerTokens, int from, int count, int topK)
-            throws BackendException {
-        ObjectNode body = json.createObjectNode();
-        ArrayNode tokens = body.putArray("prompt");
-        promptTokens.forEach(p -> tokens.add(p.id));
-        answerTokens.subList(0, from).forEach(p -> tokens.add(p.id));
-        body.put("n_predict", count).put("n_probs", topK).put("temperature", 0).put("cache_prompt", true)
-                .put("post_sampling_probs", false).put("stream", false);
-        JsonNode probabilities = transport.postJson("/completion", body).body().path("completion_probabilities");
-        return probabilities.isArray() ? probabilities : json.createArrayNode();
     }
 
     private TokenDistribution distribution(JsonNode entry, Piece actual, int position) throws BackendException {

@@ -55,18 +55,9 @@ class LlamaServerForcingTest {
         }
 
         List<RecordedRequest> requests = server.requests();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < names.size(); i++) {
             assertEquals(LlamaServerFixtures.recording(names.get(i)).requestBodyText().orElseThrow(),
                     requests.get(i).bodyText(), names.get(i) + ": the request, byte for byte");
-        }
-        // The recordings answered one token per request; forcing asks for the rest of the answer each time, after
-        // the same prefix the recorded request had, and goes on after each token the server gave.
-        for (int i = 3; i < names.size(); i++) {
-            JsonNode recorded = JSON.readTree(LlamaServerFixtures.recording(names.get(i)).requestBodyText().orElseThrow());
-            JsonNode sent = body(requests.get(i));
-            assertEquals(recorded.path("prompt"), sent.path("prompt"), names.get(i) + ": the prefix");
-            assertEquals(4 - (i - 3), sent.path("n_predict").asInt(), names.get(i) + ": the rest of the answer");
-            assertEquals(0, sent.path("temperature").asInt(), names.get(i));
         }
         // The greedy answer of 09 starts with these four tokens; forcing them gives, position by position, the
         // distributions 09 was generated from (the batch shapes differ, so the probabilities agree to a thousandth).
@@ -91,24 +82,22 @@ class LlamaServerForcingTest {
     }
 
     @Test
-    void oneGreedyCompletionForTheWholeAnswerThenOneAfterEachPositionWhereTheServerWentItsOwnWay() throws Exception {
+    void oneCompletionPerAnswerTokenWithThePrefixAsTokens() throws Exception {
         server.enqueue(ok("{\"prompt\":" + JSON.writeValueAsString(PROMPT) + "}"),
                 ok("{\"tokens\":[{\"id\":1,\"piece\":\"<s>\"},{\"id\":3,\"piece\":\"<|im_start|>\"},"
                         + "{\"id\":10,\"piece\":\"user\"},{\"id\":11,\"piece\":\"assistant\\n\"}]}"),
                 ok("{\"tokens\":[{\"id\":1,\"piece\":\"<s>\"},{\"id\":3,\"piece\":\"<|im_start|>\"},"
                         + "{\"id\":10,\"piece\":\"user\"},{\"id\":11,\"piece\":\"assistant\\n\"},"
-                        + "{\"id\":20,\"piece\":\"Hel\"},{\"id\":21,\"piece\":\"lo\"},{\"id\":22,\"piece\":\"!\"}]}"),
-                // the server generates Hel, then Q where the answer has lo, then more that must not count
-                ok(completion(entry(20, "Hel", -0.1, 30, "X", -2.5), entry(40, "Q", -0.2, 41, "R", -1.9),
-                        entry(50, "Z", -0.3, 51, "W", -1.5))),
-                ok(completion(entry(22, "!", -0.05, 60, "?", -3.0))));
+                        + "{\"id\":20,\"piece\":\"Hel\"},{\"id\":21,\"piece\":\"lo\"}]}"),
+                ok(completion(20, "Hel", -0.1, 30, "X", -2.5)),
+                ok(completion(40, "Q", -0.2, 41, "R", -1.9)));
         ForcedAnswer forced;
         try (Backend backend = llamaServer()) {
-            forced = ((TeacherForcing) backend).force(new ChatRequest(List.of(ChatMessage.user("Hi"))), "Hello!", 2);
+            forced = ((TeacherForcing) backend).force(new ChatRequest(List.of(ChatMessage.user("Hi"))), "Hello", 2);
         }
 
         assertEquals(2, forced.topK());
-        assertEquals(3, forced.positions().size());
+        assertEquals(2, forced.positions().size());
         TokenDistribution first = forced.positions().get(0);
         assertEquals(new TokenLogprob(20, "Hel", -0.1), first.actual());
         assertEquals(List.of(new TokenLogprob(20, "Hel", -0.1), new TokenLogprob(30, "X", -2.5)), first.top());
@@ -116,8 +105,6 @@ class LlamaServerForcingTest {
         assertEquals(21, second.actual().id());
         assertEquals("lo", second.actual().token());
         assertTrue(Double.isNaN(second.actual().logprob()), "the answer token is not among the K: unknown");
-        assertEquals(List.of(new TokenLogprob(40, "Q", -0.2), new TokenLogprob(41, "R", -1.9)), second.top());
-        assertEquals(new TokenLogprob(22, "!", -0.05), forced.positions().get(2).actual());
 
         List<RecordedRequest> requests = server.requests();
         assertEquals(List.of("/apply-template", "/tokenize", "/tokenize", "/completion", "/completion"),
@@ -126,34 +113,10 @@ class LlamaServerForcingTest {
         assertEquals("Hi", body(requests.get(0)).path("messages").path(0).path("content").asText());
         assertEquals(JSON.readTree("{\"content\":" + JSON.writeValueAsString(PROMPT)
                 + ",\"add_special\":true,\"with_pieces\":true}"), body(requests.get(1)));
-        assertEquals(PROMPT + "Hello!", body(requests.get(2)).path("content").asText());
-        assertEquals(JSON.readTree("{\"prompt\":[1,3,10,11],\"n_predict\":3,\"n_probs\":2,\"temperature\":0,"
-                + "\"cache_prompt\":true,\"post_sampling_probs\":false,\"stream\":false}"), body(requests.get(3)));
-        assertEquals(JSON.readTree("[1,3,10,11,20,21]"), body(requests.get(4)).path("prompt"));
-        assertEquals(1, body(requests.get(4)).path("n_predict").asInt());
-    }
-
-    @Test
-    void aCompletionThatGivesNoTokenIsAskedAgainForOnePosition() throws Exception {
-        server.enqueue(ok("{\"prompt\":\"p\"}"), ok("{\"tokens\":[{\"id\":1,\"piece\":\"p\"}]}"),
-                ok("{\"tokens\":[{\"id\":1,\"piece\":\"p\"},{\"id\":2,\"piece\":\"a\"},{\"id\":3,\"piece\":\"b\"}]}"),
-                ok("{\"content\":\"\",\"completion_probabilities\":[]}"),
-                ok(completion(entry(7, "<eos>", -0.01, 2, "a", -4.0))),
-                ok(completion(entry(3, "b", -0.2, 8, "c", -1.0))));
-        ForcedAnswer forced;
-        try (Backend backend = llamaServer()) {
-            forced = ((TeacherForcing) backend).force(new ChatRequest(List.of(ChatMessage.user("Hi"))), "ab", 2);
-        }
-        assertEquals(List.of(2, 3), forced.positions().stream().map(p -> p.actual().id()).toList());
-        assertEquals(-4.0, forced.positions().get(0).actual().logprob());
-        List<Integer> asked = server.requests().stream().skip(3).map(r -> {
-            try {
-                return body(r).path("n_predict").asInt();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-        assertEquals(List.of(2, 1, 1), asked, "the whole answer, then one position, then the rest after it");
+        assertEquals(PROMPT + "Hello", body(requests.get(2)).path("content").asText());
+        assertEquals(JSON.readTree("{\"prompt\":[1,3,10,11],\"n_predict\":1,\"n_probs\":2,\"cache_prompt\":true,"
+                + "\"post_sampling_probs\":false,\"stream\":false}"), body(requests.get(3)));
+        assertEquals(JSON.readTree("[1,3,10,11,20]"), body(requests.get(4)).path("prompt"));
     }
 
     @Test
@@ -187,15 +150,11 @@ class LlamaServerForcingTest {
                 .maxRetries(0).build());
     }
 
-    private static String completion(String... entries) {
-        return "{\"index\":0,\"content\":\"\",\"tokens\":[],\"id_slot\":0,\"stop\":true,"
-                + "\"completion_probabilities\":[" + String.join(",", entries) + "]}";
-    }
-
-    private static String entry(int id1, String t1, double l1, int id2, String t2, double l2) {
-        return "{\"id\":" + id1 + ",\"token\":\"" + t1 + "\",\"bytes\":[],\"logprob\":" + l1
-                + ",\"top_logprobs\":[{\"id\":" + id1 + ",\"token\":\"" + t1 + "\",\"bytes\":[],\"logprob\":" + l1
-                + "},{\"id\":" + id2 + ",\"token\":\"" + t2 + "\",\"bytes\":[],\"logprob\":" + l2 + "}]}";
+    private static String completion(int id1, String t1, double l1, int id2, String t2, double l2) {
+        return "{\"index\":0,\"content\":\"" + t1 + "\",\"tokens\":[],\"id_slot\":0,\"stop\":true,"
+                + "\"completion_probabilities\":[{\"id\":" + id1 + ",\"token\":\"" + t1 + "\",\"bytes\":[],\"logprob\":"
+                + l1 + ",\"top_logprobs\":[{\"id\":" + id1 + ",\"token\":\"" + t1 + "\",\"bytes\":[],\"logprob\":" + l1
+                + "},{\"id\":" + id2 + ",\"token\":\"" + t2 + "\",\"bytes\":[],\"logprob\":" + l2 + "}]}]}";
     }
 
     private static Reply ok(String json) {
