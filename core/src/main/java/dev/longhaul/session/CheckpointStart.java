@@ -41,6 +41,9 @@ final class CheckpointStart {
         ObjectNode settings = start.putObject("settings");
         settings.put("turns", s.turns());
         settings.put("history_window", s.historyWindow());
+        if (s.historySlide() > 1) {
+            settings.put("history_slide", s.historySlide());
+        }
         settings.put("delay_ms", s.delay().toMillis());
         settings.put("save_responses", s.saveResponses());
         settings.put("degradation_window", s.degradationWindow());
@@ -88,6 +91,7 @@ final class CheckpointStart {
         JsonNode s = start.path("settings");
         b.turns(s.path("turns").asInt());
         b.historyWindow(s.path("history_window").asInt());
+        b.historySlide(s.path("history_slide").asInt(1));
         b.delay(Duration.ofMillis(s.path("delay_ms").asLong()));
         b.saveResponses(s.path("save_responses").asBoolean());
         b.degradationWindow(s.path("degradation_window").asInt());

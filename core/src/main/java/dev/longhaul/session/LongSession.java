@@ -53,6 +53,7 @@ public final class LongSession {
     private final Backends backends;
     private final int turns;
     private final int historyWindow;
+    private final int historySlide;
     private final Duration delay;
     private final boolean saveResponses;
     private final Scorer scorer;
@@ -89,6 +90,7 @@ public final class LongSession {
         this.backends = b.backends;
         this.turns = b.turns;
         this.historyWindow = b.historyWindow;
+        this.historySlide = b.historySlide;
         this.delay = b.delay;
         this.saveResponses = b.saveResponses;
         this.scorer = b.scorer;
@@ -104,13 +106,14 @@ public final class LongSession {
     }
 
     /** The settings a checkpoint keeps so that a resumed run continues as the interrupted one would have. */
-    record Settings(int turns, int historyWindow, Duration delay, boolean saveResponses, int degradationWindow,
-                    double degradationThreshold, int maxConsecutiveFailures, String scorerName) {
+    record Settings(int turns, int historyWindow, int historySlide, Duration delay, boolean saveResponses,
+                    int degradationWindow, double degradationThreshold, int maxConsecutiveFailures,
+                    String scorerName) {
     }
 
     private Settings settings() {
-        return new Settings(turns, historyWindow, delay, saveResponses, detector.window(), detector.threshold(),
-                maxConsecutiveFailures, scorer.name());
+        return new Settings(turns, historyWindow, historySlide, delay, saveResponses, detector.window(),
+                detector.threshold(), maxConsecutiveFailures, scorer.name());
     }
 
     /** @return a builder with the seed's defaults */
@@ -172,7 +175,7 @@ public final class LongSession {
         measureAgainst(config);
         listeners.forEach(l -> notify(() -> l.onStart(config)));
         return new SteppedSession(this, backend, suppliedBackend == null, config, started,
-                new RunState(historyWindow, saveResponses), script.turns(turns), checkpoint,
+                new RunState(historyWindow, historySlide, saveResponses), script.turns(turns), checkpoint,
                 resumed == null ? List.of() : resumed.records());
     }
 
@@ -184,7 +187,7 @@ public final class LongSession {
 
     private SessionReport play(Backend backend) {
         Instant started = clock.instant();
-        RunState state = new RunState(historyWindow, saveResponses);
+        RunState state = new RunState(historyWindow, historySlide, saveResponses);
         RunConfig config;
         Checkpoint checkpoint = null;
         if (resumed != null) {
@@ -390,6 +393,9 @@ public final class LongSession {
         }
         if (info.trainedContextSize() != null) {
             extra.put(RunConfig.CONTEXT_TRAIN, info.trainedContextSize());
+        }
+        if (historySlide > 1) {
+            extra.put("history_slide", historySlide); // not the seed's window: said in every report
         }
         extra.put("delay_s", delay.toMillis() / 1000.0);
         extra.put("script", script.name());

@@ -17,8 +17,8 @@ final class RunState {
     private int consecutiveFailures;
     private int lastTurn;
 
-    RunState(int historyWindow, boolean saveResponses) {
-        this.history = new ConversationHistory(historyWindow);
+    RunState(int historyWindow, int historySlide, boolean saveResponses) {
+        this.history = new ConversationHistory(historyWindow, historySlide);
         this.saveResponses = saveResponses;
     }
 

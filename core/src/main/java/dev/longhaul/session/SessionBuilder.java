@@ -57,6 +57,7 @@ public final class SessionBuilder {
     Duration timeout;
     int turns = DEFAULT_TURNS;
     int historyWindow = DEFAULT_HISTORY_WINDOW;
+    int historySlide = 1;
     Duration delay = DEFAULT_DELAY;
     boolean saveResponses;
     Scorer scorer = new HeuristicScorer();
@@ -170,6 +171,24 @@ public final class SessionBuilder {
             throw new IllegalArgumentException("history window " + historyWindow + " is out of range [0, 10000]");
         }
         this.historyWindow = historyWindow;
+        return this;
+    }
+
+    /**
+     * Slides the history window by several turns at once, so that most turns reuse the backend's cached prefix.
+     * Not the seed's semantics: with a slide of {@code s}, a history that outgrows the window drops its oldest
+     * {@code s} turns together and then grows again, so each prompt carries between {@code window - s + 1} and
+     * {@code window} turns instead of always {@code window}; the report's config says {@code history_slide}.
+     *
+     * @param historySlide turns dropped at once, 1 to 10000 (default 1: the seed's window, one turn at a time;
+     *                     more than the window counts as the window)
+     * @return this builder
+     */
+    public SessionBuilder historySlide(int historySlide) {
+        if (historySlide < 1 || historySlide > 10_000) {
+            throw new IllegalArgumentException("history slide " + historySlide + " is out of range [1, 10000]");
+        }
+        this.historySlide = historySlide;
         return this;
     }
 

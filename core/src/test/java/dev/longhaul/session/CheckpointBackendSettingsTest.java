@@ -18,7 +18,7 @@ class CheckpointBackendSettingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final LongSession.Settings SETTINGS =
-            new LongSession.Settings(3, 2, Duration.ZERO, false, 5, 0.15, 5, "heuristic");
+            new LongSession.Settings(3, 2, 1, Duration.ZERO, false, 5, 0.15, 5, "heuristic");
 
     private static BackendConfig resumed(ObjectNode start) {
         SessionBuilder b = LongSession.builder();

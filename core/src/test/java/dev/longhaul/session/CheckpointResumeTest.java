@@ -118,6 +118,20 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void aResumedRunSlidesItsHistoryAsTheInterruptedOneDid() throws Exception {
+        Path file = dir.resolve("slide.jsonl");
+        assertThrows(Error.class, () -> session(new DyingBackend(7)).historySlide(2).checkpoint(file).run());
+
+        ScriptedBackend takeover = ScriptedBackend.healthy().continuingAfter(6);
+        SessionReport resumed = LongSession.builder().resume(file).backend(takeover, "scripted").run();
+        assertEquals(8, resumed.turnMetrics().size());
+        assertEquals(2, resumed.config().extra().get("history_slide"));
+        // window 3, slide 2: turns 1-6 saw 0, 1, 2, 3, 2, 3 turns; after turn 6 the history drops to 2, so turns
+        // 7 and 8 see 2 and 3
+        assertEquals(List.of(2, 3), takeover.requests().stream().map(r -> (r.messages().size() - 1) / 2).toList());
+    }
+
+    @Test
     void badCheckpointsGiveOneLineNamingTheFile() throws Exception {
         Path missing = dir.resolve("missing.jsonl");
         assertEquals("checkpoint " + missing + ": file not found",

@@ -48,6 +48,28 @@ class LongSessionTest {
     }
 
     @Test
+    void aSlideDropsSeveralTurnsAtOnceSoThatThePromptsStartStaysTheSameBetweenDrops() throws Exception {
+        ScriptedBackend backend = ScriptedBackend.healthy();
+        SessionReport report = session(backend).turns(10).historyWindow(4).historySlide(3).delay(Duration.ZERO).run();
+
+        // turns of history each request carried: grows to the window, then drops 3 at once and grows again
+        List<Integer> history = backend.requests().stream().map(r -> (r.messages().size() - 1) / 2).toList();
+        assertEquals(List.of(0, 1, 2, 3, 4, 2, 3, 4, 2, 3), history);
+        List<String> prompts = Script.seed().turns(10).stream().map(t -> t.prompt()).toList();
+        assertEquals(prompts.get(3), backend.requests().get(5).messages().get(0).content(), "turn 6 starts at turn 4");
+        assertEquals(prompts.get(3), backend.requests().get(7).messages().get(0).content(), "and so does turn 8");
+        assertEquals(3, report.config().extra().get("history_slide"));
+
+        ScriptedBackend seedWindow = ScriptedBackend.healthy();
+        SessionReport seed = session(seedWindow).turns(6).historyWindow(4).delay(Duration.ZERO).run();
+        assertEquals(List.of(0, 1, 2, 3, 4, 4), seedWindow.requests().stream()
+                .map(r -> (r.messages().size() - 1) / 2).toList());
+        assertFalse(seed.config().extra().containsKey("history_slide"), "the seed's window is not marked");
+        assertEquals("history slide 0 is out of range [1, 10000]",
+                assertThrows(IllegalArgumentException.class, () -> LongSession.builder().historySlide(0)).getMessage());
+    }
+
+    @Test
     void keepsTheLastNTurnsAsHistory() throws Exception {
         ScriptedBackend backend = ScriptedBackend.healthy();
         session(backend).turns(5).historyWindow(2).delay(Duration.ZERO).run();

@@ -278,7 +278,13 @@ final class AbCommand implements Callable<Integer> {
         long seed = backendOptions.seed == null ? AbExperiment.DEFAULT_SEED : backendOptions.seed;
         Duration delay = SessionOptions.delay(delaySeconds);
         StudyFiles files = directory.files();
-        Progress progress = new Progress(out, files);
+        int turns = sessionOptions.turns();
+        StudyClock clock = new StudyClock((long) (kvTypes.size() + (noiseFloor ? 1 : 0)) * repeats, turns,
+                System::nanoTime);
+        out.println(StudyClock.budget(kvTypes.size(), repeats, noiseFloor, turns, shared && fidelityTopK > 0,
+                backendOptions.maxTokens));
+        out.flush();
+        Progress progress = new Progress(out, files, clock);
         AbExperiment.Builder experiment = AbExperiment.builder()
                 .seed(seed).repeats(repeats).sharedHistory(shared).noiseFloor(noiseFloor).parallel(parallel)
                 .session(session -> {
@@ -440,10 +446,12 @@ final class AbCommand implements Callable<Integer> {
         private final StudyFiles files;
         private final Map<ArmRun, ProgressPrinter> printers = new LinkedHashMap<>();
         private final List<ArmRun> reported = Collections.synchronizedList(new ArrayList<>());
+        private final StudyClock clock;
 
-        Progress(PrintWriter out, StudyFiles files) {
+        Progress(PrintWriter out, StudyFiles files, StudyClock clock) {
             this.out = out;
             this.files = files;
+            this.clock = clock;
         }
 
         /** @return the runs whose reports are in the study directory */
@@ -457,7 +465,7 @@ final class AbCommand implements Callable<Integer> {
             boolean resumed = Files.isRegularFile(files.journal(run));
             out.printf("%n=== %s ===%n", header(run) + (resumed ? ", resumed from " + files.journal(run) : ""));
             out.flush();
-            printers.put(run, new ProgressPrinter(out, "[" + run.tag() + "] "));
+            printers.put(run, new ProgressPrinter(out, "[" + run.tag() + "] ", clock));
         }
 
         @Override
@@ -477,6 +485,7 @@ final class AbCommand implements Callable<Integer> {
         @Override
         public synchronized void onRunRestored(ArmRun run, SessionReport report, Path file) {
             reported.add(run);
+            clock.restoredRun();
             out.printf("%n=== %s: finished earlier, %s ===%n", header(run), file);
             out.flush();
         }

@@ -10,15 +10,25 @@ import java.time.Duration;
 /**
  * One progress line per turn, as the seed prints it, followed by the run's elapsed time and an estimate of what is
  * left: {@code [Turn  3/50] Phase: code_gen     | score=0.81 | len=1523 | 412.3 tok/s | 3.7s | 0:11 elapsed, ~3:02 left}.
+ * In a study ({@code ab}) the estimate is the whole study's, on the wall clock ({@link StudyClock}):
+ * {@code | 0:11 elapsed | study 14/100 turns, ~6:10 left}.
  */
 final class ProgressPrinter implements TurnListener {
 
     private final PrintWriter out;
     private final String prefix;
+    private final StudyClock study;
 
+    /** A run's own progress: its estimate is the run's. */
     ProgressPrinter(PrintWriter out, String prefix) {
+        this(out, prefix, null);
+    }
+
+    /** A study run's progress: the estimate is the study's ({@code study} hears every turn from here). */
+    ProgressPrinter(PrintWriter out, String prefix, StudyClock study) {
         this.out = out;
         this.prefix = prefix;
+        this.study = study;
     }
 
     @Override
@@ -36,7 +46,13 @@ final class ProgressPrinter implements TurnListener {
             line.append("FAILED (").append(e.failure().kind().jsonName()).append("): ").append(e.failure().message());
         }
         line.append(" | ").append(clock(e.runElapsed())).append(" elapsed");
-        if (e.turn() < e.totalTurns()) {
+        if (study != null) {
+            study.played();
+            String progress = study.progress();
+            if (progress != null) {
+                line.append(" | ").append(progress);
+            }
+        } else if (e.turn() < e.totalTurns()) {
             line.append(", ~").append(clock(e.estimatedRemaining())).append(" left");
         }
         out.println(line);

@@ -1,24 +1,16 @@
 package dev.longhaul.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longhaul.files.AtomicFile;
 import dev.longhaul.files.FileProblem;
-import dev.longhaul.report.PythonJsonWriter;
+import dev.longhaul.rescoring.Rescoring;
+import dev.longhaul.rescoring.SavedTurnsProblem;
 import dev.longhaul.scoring.Scorer;
-import dev.longhaul.scoring.TurnInput;
-import dev.longhaul.scoring.TurnScore;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,14 +19,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code longhaul score}: re-scores saved turns. Reads JSON Lines of {@code {"turn","phase","prompt","response"}}
- * and writes one metrics object a line with the seed's keys.
+ * and writes one metrics object a line with the seed's keys ({@link Rescoring}: streamed, on every core).
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Re-score saved turns: reads JSON Lines {\"turn\",\"phase\",\"prompt\",\"response\"} and "
                 + "writes one metrics object a line with the seed's keys.")
 final class ScoreCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -53,6 +43,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--threads", description = "Threads that parse and score (default: the machine's cores).")
+    Integer threads;
+
     @Override
     public Integer call() throws IOException {
         Scorer chosen = ScorerChoice.resolve(scorer);
@@ -63,19 +56,28 @@ final class ScoreCommand implements Callable<Integer> {
         if (output != null && Files.isDirectory(output)) {
             throw new IllegalArgumentException("--output " + output + " is a directory, not a file");
         }
-        int[] count = {0};
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw new IllegalArgumentException("--threads " + workers + " must be at least 1");
+        }
+        Rescoring rescoring = new Rescoring(chosen, workers);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            score(chosen, out, count);
-            out.flush();
+            try {
+                rescoring.rescore(input, out);
+            } catch (SavedTurnsProblem problem) {
+                out.flush();
+                throw asArgument(problem);
+            }
             return 0;
         }
+        long[] count = {0};
         try {
             // the scores go to a temporary file first: bad input found on line N leaves an earlier --output whole
-            AtomicFile.write(output, StandardCharsets.UTF_8, writer -> score(chosen, writer, count));
+            AtomicFile.write(output, StandardCharsets.UTF_8, writer -> count[0] = rescore(rescoring, writer));
         } catch (IOException e) {
             if (e instanceof InputProblem problem) {
-                throw problem.asArgument();
+                throw asArgument(problem.problem);
             }
             throw new IllegalArgumentException("--output " + output + ": cannot be written (" + FileProblem.of(e)
                     + ")", e);
@@ -84,91 +86,28 @@ final class ScoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Scores every line of the input into {@code writer}; input problems are thrown as {@link InputProblem}. */
-    private void score(Scorer chosen, Writer writer, int[] count) throws IOException {
-        try (BufferedReader reader = open(input)) {
-            String line;
-            int lineNumber = 0;
-            while ((line = readLine(reader, lineNumber + 1)) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                TurnInput turn = parse(line, lineNumber);
-                TurnScore score = chosen.score(turn);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("turn", turn.turn());
-                row.put("phase", turn.phase());
-                row.putAll(score.metrics());
-                writer.write(PythonJsonWriter.writeLine(row));
-                writer.write('\n');
-                count[0]++;
-            }
+    private long rescore(Rescoring rescoring, Writer writer) throws IOException {
+        try {
+            return rescoring.rescore(input, writer);
+        } catch (SavedTurnsProblem problem) {
+            throw new InputProblem(problem);
         }
+    }
+
+    /** The one-line message: problems of the whole file (it cannot be read, a line's encoding) name the option. */
+    private static IllegalArgumentException asArgument(SavedTurnsProblem problem) {
+        String message = problem.line() == 0 ? "--input " + problem.getMessage() : problem.getMessage();
+        return new IllegalArgumentException(message, problem);
     }
 
     /** An input problem met while the output is being written: carried out of the writer as an IOException. */
     private static final class InputProblem extends IOException {
         private static final long serialVersionUID = 1L;
+        private final transient SavedTurnsProblem problem;
 
-        InputProblem(String message) {
-            super(message);
+        InputProblem(SavedTurnsProblem problem) {
+            super(problem.getMessage());
+            this.problem = problem;
         }
-
-        IllegalArgumentException asArgument() {
-            return new IllegalArgumentException(getMessage(), this);
-        }
-    }
-
-    private String readLine(BufferedReader reader, int lineNumber) throws IOException {
-        try {
-            return reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new InputProblem("--input " + input + ": line " + lineNumber + " is not valid UTF-8");
-        } catch (IOException e) {
-            throw new InputProblem("--input " + input + ": cannot be read (" + FileProblem.of(e) + ")");
-        }
-    }
-
-    private BufferedReader open(Path file) throws IOException {
-        try {
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputProblem("--input " + file + ": cannot be read (" + FileProblem.of(e) + ")");
-        }
-    }
-
-    private TurnInput parse(String line, int lineNumber) throws InputProblem {
-        String where = input + ":" + lineNumber;
-        JsonNode node;
-        try (JsonParser parser = JSON.createParser(line)) {
-            node = JSON.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new InputProblem(where + ": more than one JSON value on the line (one turn a line)");
-            }
-        } catch (InputProblem e) {
-            throw e;
-        } catch (IOException e) {
-            throw new InputProblem(where + ": not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new InputProblem(where + ": expected a JSON object");
-        }
-        for (String key : new String[] {"prompt", "response"}) {
-            if (!node.path(key).isTextual()) {
-                throw new InputProblem(where + ": \"" + key + "\" must be a string");
-            }
-        }
-        JsonNode turnNode = node.path("turn");
-        if (!turnNode.isMissingNode() && !turnNode.isNull()
-                && !(turnNode.isIntegralNumber() && turnNode.canConvertToInt())) {
-            throw new InputProblem(where + ": \"turn\" must be a whole number, was " + turnNode);
-        }
-        int turn = turnNode.isIntegralNumber() ? turnNode.intValue() : lineNumber;
-        String phase = node.path("phase").isTextual() ? node.get("phase").asText() : "";
-        if (turn < 1) {
-            throw new InputProblem(where + ": \"turn\" must be at least 1, was " + turn);
-        }
-        return new TurnInput(turn, phase, node.get("prompt").asText(), node.get("response").asText());
     }
 }

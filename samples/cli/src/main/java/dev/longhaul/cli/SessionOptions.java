@@ -15,6 +15,12 @@ final class SessionOptions {
     @Option(names = "--history-window", defaultValue = "20", description = "Turns of history to keep (default: ${DEFAULT-VALUE}).")
     int historyWindow;
 
+    @Option(names = "--history-slide", defaultValue = "1", paramLabel = "N",
+            description = "Once the history outgrows the window, drop its oldest N turns at once (default: "
+                    + "${DEFAULT-VALUE}, the seed's window). Changes the seed's semantics (prompts carry window-N+1 to "
+                    + "window turns) so that most turns reuse the backend's cached prefix; reports say history_slide.")
+    int historySlide;
+
     @Option(names = "--save-responses", description = "Include full prompts and responses in the report.")
     boolean saveResponses;
 
@@ -83,7 +89,7 @@ final class SessionOptions {
             }
             session.probes();
         }
-        session.turns(turns()).historyWindow(historyWindow).saveResponses(saveResponses);
+        session.turns(turns()).historyWindow(historyWindow).historySlide(historySlide).saveResponses(saveResponses);
         if (script != null) {
             if (loaded == null) {
                 loaded = Script.load(script);

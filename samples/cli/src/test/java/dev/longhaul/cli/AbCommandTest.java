@@ -40,6 +40,8 @@ class AbCommandTest {
         assertEquals(8L, seed("q8_0.r2.json"));
         assertEquals(9L, seed("f16.noise.r1.json"));
         assertEquals(10L, seed("f16.noise.r2.json"));
+        assertTrue(r.out().startsWith("Study: 2 arms + noise floor × 2 repeats × 6 turns = 36 turns to play\n"),
+                r.out());
         assertTrue(r.out().contains("=== arm 2/2: kv q8_0, repeat 2/2, seed 8 ==="), r.out());
         assertTrue(r.out().contains("=== noise floor: kv f16, repeat 1/2, seed 9 ==="), r.out());
         assertTrue(r.out().contains("QUALITY COMPARISON: f16 vs q8_0"), r.out());
@@ -79,6 +81,12 @@ class AbCommandTest {
             assertEquals(4, report.turnMetrics().size());
         }
         assertTrue(r.out().contains("[q4_0] [Turn  4/4]"), r.out());
+        // lockstep: f16, q8_0, q4_0 answer turn 1, then turn 2, ...; the estimate is the study's, from its 3rd turn
+        assertTrue(r.out().contains("[q4_0] [Turn  1/4]"), r.out());
+        assertTrue(r.out().lines().filter(l -> l.startsWith("[q4_0] [Turn  1/4]")).findFirst().orElseThrow()
+                .matches(".* \\| study 3/12 turns, ~\\d+:\\d\\d left"), r.out());
+        assertTrue(r.out().lines().filter(l -> l.startsWith("[f16] [Turn  1/4]")).findFirst().orElseThrow()
+                .endsWith(" elapsed"), r.out());
         JsonNode doc = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
         assertTrue(doc.get("shared_history").asBoolean());
         assertEquals(2, doc.get("comparisons").size());

@@ -107,6 +107,15 @@ public class CliTest {
     }
 
     @Test
+    void aHistorySlideIsAppliedAndSaidInTheReport() throws Exception {
+        Path out = dir.resolve("slide.json");
+        Result r = longhaul("run", "--backend", "scripted", "--turns", "6", "--history-window", "2",
+                "--history-slide", "2", "--delay", "0", "--quiet", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, ReportCodec.read(out).config().extra().get("history_slide"));
+    }
+
+    @Test
     void scoreWritesOneMetricsObjectALineWithTheSeedsKeys() throws Exception {
         Path in = Files.writeString(dir.resolve("turns.jsonl"),
                 "{\"turn\": 1, \"phase\": \"code_gen\", \"prompt\": \"Write a class\", \"response\": \"## Hi\\n```\\nclass A: pass\\n```\"}\n"

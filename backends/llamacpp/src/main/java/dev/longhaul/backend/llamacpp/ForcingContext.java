@@ -19,10 +19,14 @@ import org.slf4j.LoggerFactory;
  * A second llama.cpp context on the same model file and with the same KV cache types, flash attention, context size
  * and threads as the backend's, used only to evaluate given answers (teacher forcing) through llama.cpp's C API.
  *
- * <p>Each {@link #force} starts from an empty KV cache and evaluates the templated prompt followed by the answer in
- * fixed chunks, asking for logits only at the answer's positions, so the result depends on nothing but its inputs:
- * two contexts with the same settings give bit-identical distributions. The model's weights are memory-mapped, so the
- * second load shares the first one's pages; what it adds is its own KV cache and compute buffers.
+ * <p>Each {@link #force} evaluates the templated prompt followed by the answer in chunks, asking for logits only at
+ * the answer's positions. The KV cache keeps what the previous call evaluated, and a call evaluates only what
+ * follows the longest common prefix of its tokens and the cached ones (never less than the answer's positions): in a
+ * conversation whose history only grows, a turn's forcing costs its new tokens, not the whole prompt again. Two
+ * contexts with the same settings given the same calls give bit-identical distributions; against a fresh context
+ * the reused prefix's chunks fall differently, which moves a distribution by float rounding only (see
+ * ForcingReuseTest). The model's weights are memory-mapped, so the second load shares the first one's pages; what it
+ * adds is its own KV cache and compute buffers.
  */
 final class ForcingContext implements AutoCloseable {
 
@@ -41,6 +45,9 @@ final class ForcingContext implements AutoCloseable {
     private final int contextSize;
     private final String[] pieces;
     private final TopCandidates candidates;
+    /** The tokens whose keys and values the cache holds, at positions 0, 1, …; empty after a failed call. */
+    private int[] cached = new int[0];
+    private int lastReused;
     private boolean closed;
 
     private ForcingContext(LlamaCApi api, Pointer model, Pointer context) {
@@ -126,11 +133,11 @@ final class ForcingContext implements AutoCloseable {
         System.arraycopy(answerTokens, 0, sequence, promptTokens.length, answerTokens.length - 1);
 
         long start = System.nanoTime();
-        api.llama_kv_self_clear(context);
+        int firstOutput = promptTokens.length - 1;
+        int reused = keepCommonPrefix(sequence, firstOutput);
         List<TokenDistribution> positions = new ArrayList<>(answerTokens.length);
         try (BatchBuffers buffers = new BatchBuffers(PROMPT_CHUNK)) {
-            int firstOutput = promptTokens.length - 1;
-            for (int from = 0; from < firstOutput; from += PROMPT_CHUNK) {
+            for (int from = reused; from < firstOutput; from += PROMPT_CHUNK) {
                 decode(buffers, sequence, from, Math.min(from + PROMPT_CHUNK, firstOutput), false);
             }
             for (int from = firstOutput; from < evaluated; from += ANSWER_CHUNK) {
@@ -142,9 +149,32 @@ final class ForcingContext implements AutoCloseable {
                 }
             }
         }
-        LOG.debug("llamacpp: forced {} answer tokens after {} prompt tokens in {} ms", answerTokens.length,
-                promptTokens.length, (System.nanoTime() - start) / 1_000_000);
+        cached = sequence;
+        lastReused = reused;
+        LOG.debug("llamacpp: forced {} answer tokens after {} prompt tokens ({} reused from the cache) in {} ms",
+                answerTokens.length, promptTokens.length, reused, (System.nanoTime() - start) / 1_000_000);
         return new ForcedAnswer(positions, k);
+    }
+
+    /** @return the tokens the last successful {@link #force} took from the cache instead of evaluating them */
+    int lastReused() {
+        return lastReused;
+    }
+
+    /**
+     * Keeps the cached tokens {@code sequence} starts with, up to {@code limit}, and removes the rest from the cache.
+     *
+     * @return how many are kept: the position evaluation starts at
+     */
+    private int keepCommonPrefix(int[] sequence, int limit) {
+        int common = Arrays.mismatch(cached, sequence);
+        int keep = Math.min(common < 0 ? cached.length : common, limit);
+        cached = new int[0]; // until this call has evaluated its tokens: a failed call leaves the cache unknown
+        if (keep == 0 || api.llama_kv_self_seq_rm(context, 0, keep, -1) == 0) {
+            api.llama_kv_self_clear(context);
+            return 0;
+        }
+        return keep;
     }
 
     @Override

@@ -112,6 +112,9 @@ interface LlamaCApi extends Library {
 
     void llama_kv_self_clear(Pointer context);
 
+    /** Removes positions [p0, p1) of a sequence from the KV cache ({@code p1 < 0}: to the end); C {@code bool}. */
+    byte llama_kv_self_seq_rm(Pointer context, int seqId, int p0, int p1);
+
     int llama_decode(Pointer context, Batch batch);
 
     Pointer llama_get_logits_ith(Pointer context, int i);

@@ -162,6 +162,11 @@ final class LlamaCppBackend implements Backend, TeacherForcing {
         return forcing.force(formatter.format(model, request), answer, topK);
     }
 
+    /** @return the prompt tokens the last {@link #force} reused from the forcing context's cache (0 before any) */
+    int lastForcingReuse() {
+        return forcing == null ? 0 : forcing.lastReused();
+    }
+
     /** The answer as it streamed in, with the times that matter. */
     private static final class Generation {
         final StringBuilder text = new StringBuilder();

@@ -1,0 +1,47 @@
+package dev.longhaul.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class StudyClockTest {
+
+    private final AtomicLong now = new AtomicLong(1_000);
+
+    @Test
+    void theBudgetCountsEveryRunOfEveryRepeatAndTheForcedAnswers() {
+        assertEquals("Study: 2 arms × 1 repeat × 50 turns = 100 turns to play; token fidelity forces 100 answers "
+                + "(at most 9,600 tokens)", StudyClock.budget(2, 1, false, 50, true, 96));
+        assertEquals("Study: 3 arms + noise floor × 5 repeats × 50 turns = 1,000 turns to play",
+                StudyClock.budget(3, 5, true, 50, false, null));
+    }
+
+    @Test
+    void theEstimateIsTheWholeStudysOnTheWallClockIncludingTimeBetweenTurns() {
+        StudyClock clock = new StudyClock(4, 50, now::get); // 200 turns
+        clock.played();
+        clock.played();
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertNull(clock.progress(), "no estimate from the first turns");
+        clock.played();
+        clock.played();
+        // 4 turns in 2 s (forcing between turns included, since it is wall time): 196 left at 0.5 s each
+        assertEquals(Duration.ofSeconds(98), clock.remaining());
+        assertEquals("study 4/200 turns, ~1:38 left", clock.progress());
+    }
+
+    @Test
+    void aRunRestoredFromAnEarlierSessionIsNotLeftToPlay() {
+        StudyClock clock = new StudyClock(2, 10, now::get);
+        clock.restoredRun();
+        assertEquals(10, clock.turnsToPlay());
+        for (int i = 0; i < 4; i++) {
+            clock.played();
+        }
+        now.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertEquals(Duration.ofSeconds(6), clock.remaining());
+    }
+}
