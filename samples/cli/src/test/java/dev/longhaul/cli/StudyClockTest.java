@@ -34,6 +34,22 @@ class StudyClockTest {
     }
 
     @Test
+    void onceTenTurnsWerePlayedTheEstimateFollowsTheirPaceNotTheWholeStudys() {
+        StudyClock clock = new StudyClock(2, 50, now::get); // 100 turns
+        for (int i = 0; i < 20; i++) { // short prompts: 1 s a turn
+            now.addAndGet(Duration.ofSeconds(1).toNanos());
+            clock.played();
+        }
+        for (int i = 0; i < 10; i++) { // the window slid: 5 s a turn
+            now.addAndGet(Duration.ofSeconds(5).toNanos());
+            clock.played();
+        }
+        // all 30 turns' mean (70 s / 30) would say 70 × 2.33 s = 2:43; the last ten's pace says 70 × 5 s
+        assertEquals(Duration.ofSeconds(350), clock.remaining());
+        assertEquals("study 30/100 turns, ~5:50 left", clock.progress());
+    }
+
+    @Test
     void aRunRestoredFromAnEarlierSessionIsNotLeftToPlay() {
         StudyClock clock = new StudyClock(2, 10, now::get);
         clock.restoredRun();
