@@ -38,8 +38,8 @@ public final class ComparisonText {
                 comparison.degradationEvents().b().toString()));
         out.add(row("First Degradation Turn", turnOrNone(comparison.firstDegradation().a()),
                 turnOrNone(comparison.firstDegradation().b())));
-        out.add(row("Hallucinated References", String.valueOf(comparison.hallucinatedRefs().a()),
-                String.valueOf(comparison.hallucinatedRefs().b())));
+        out.add(row("Hallucinated References", countOrNone(comparison.hallucinatedRefs().a()),
+                countOrNone(comparison.hallucinatedRefs().b())));
         out.add(row("Repetition Ratio", decimal(comparison.repetitionRatio().a()),
                 decimal(comparison.repetitionRatio().b())));
         Pair<Integer> failed = comparison.failedTurns();
@@ -59,6 +59,11 @@ public final class ComparisonText {
     /** A figure to 3 decimals, or the seed's {@code None} when the scorer has no such metric. */
     private static String decimal(Double value) {
         return value == null ? "None" : fixed(value, 3);
+    }
+
+    /** A count, or {@code None} (as {@link #decimal} writes it) when the scorer has no such metric. */
+    private static String countOrNone(Long count) {
+        return count == null ? "None" : count.toString();
     }
 
     /** The seed's {@code str(turn or 'none')}: no turn, or the falsy turn 0, reads "none". */

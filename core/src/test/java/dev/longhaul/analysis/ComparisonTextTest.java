@@ -42,6 +42,15 @@ class ComparisonTextTest {
     }
 
     @Test
+    void aScorerWithoutTheSeedsMetricsReadsNoneNotNull() {
+        Summary bare = new Summary(0.7, 0.5, 0.9, 0, null, null, null, null, 0);
+        String text = ComparisonText.render(Comparison.of("a", bare, "b", bare));
+        assertTrue(text.contains("Hallucinated References                   None            None\n"), text);
+        assertTrue(text.contains("Repetition Ratio                          None            None\n"), text);
+        assertFalse(text.contains("null"), text);
+    }
+
+    @Test
     void neverCutsLongLabels() {
         Summary s = new Summary(0.7, 0.5, 0.9, 0, null, 1.0, 0, 0.0, 0);
         String text = ComparisonText.render(Comparison.of("a-very-long-kv-label", s, "b", s));

@@ -173,10 +173,12 @@ public final class AbExperiment {
         }
         RepeatedComparison floor = noiseFloor ? compared(0, true) : null;
         List<RepeatedComparison> comparisons = new ArrayList<>();
+        List<String> comparedArms = new ArrayList<>();
         for (int arm = 1; arm < arms.size(); arm++) {
             RepeatedComparison c = compared(arm, false);
             if (c != null) {
                 comparisons.add(c);
+                comparedArms.add(arms.get(arm).label());
             }
         }
         List<FidelityDifference> fidelityDifferences = new ArrayList<>();
@@ -196,8 +198,8 @@ public final class AbExperiment {
             }
         }
         return new ExperimentResult(arms.stream().map(Arm::label).toList(), seeds, noiseSeeds,
-                sharedHistory ? Design.SHARED_HISTORY : Design.FREE_RUNNING, reports, noise, comparisons, floor,
-                fidelityDifferences);
+                sharedHistory ? Design.SHARED_HISTORY : Design.FREE_RUNNING, reports, noise, comparisons, comparedArms,
+                floor, fidelityDifferences);
     }
 
     /**

@@ -80,8 +80,8 @@ public record ComparisonDocument(ExperimentResult result, TradeOffSummary summar
         }
         List<ArmFigures> arms = new ArrayList<>();
         arms.add(ArmFigures.of(baseline, result.reports(baseline)));
-        for (RepeatedComparison c : result.comparisons()) {
-            arms.add(ArmFigures.of(c.labels().b(), result.reports(c.labels().b())));
+        for (String arm : result.comparedArms()) {
+            arms.add(ArmFigures.of(arm, result.reports(arm)));
         }
         return TradeOffSummary.of(arms, result.comparisons());
     }

@@ -20,14 +20,16 @@ import java.util.Map;
  * @param reports           label → the arm's reports, by repeat
  * @param noiseFloorReports the baseline's reruns with other seeds, by repeat; empty without a noise floor
  * @param comparisons       each arm after the first against the baseline, with the noise floor beside when measured
+ * @param comparedArms      the arm label of each comparison, in the same order: a comparison's own labels are its
+ *                          reports' (the KV type the backend applied, which may differ from the arm's label)
  * @param noiseFloor        the baseline against its reruns, or null
  * @param fidelityDifferences each pair of arms after the first, their token fidelity against the baseline compared
  *                          through paired per-turn differences (shared history, enough turns)
  */
 public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long> noiseFloorSeeds, Design design,
                                Map<String, List<SessionReport>> reports, List<SessionReport> noiseFloorReports,
-                               List<RepeatedComparison> comparisons, RepeatedComparison noiseFloor,
-                               List<FidelityDifference> fidelityDifferences) {
+                               List<RepeatedComparison> comparisons, List<String> comparedArms,
+                               RepeatedComparison noiseFloor, List<FidelityDifference> fidelityDifferences) {
 
     /**
      * Copies the collections.
@@ -39,8 +41,10 @@ public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long>
      * @param reports           label → the arm's reports, by repeat
      * @param noiseFloorReports the baseline's reruns with other seeds, by repeat; empty without a noise floor
      * @param comparisons       each arm after the first against the baseline, with the noise floor beside when measured
+     * @param comparedArms      the arm label of each comparison, in the same order
      * @param noiseFloor        the baseline against its reruns, or null
      * @param fidelityDifferences each pair of arms after the first, their token fidelity compared
+     * @throws IllegalArgumentException when {@code comparedArms} does not name one known arm per comparison
      */
     public ExperimentResult {
         labels = List.copyOf(labels);
@@ -51,6 +55,11 @@ public record ExperimentResult(List<String> labels, List<Long> seeds, List<Long>
         reports = Collections.unmodifiableMap(copy);
         noiseFloorReports = List.copyOf(noiseFloorReports);
         comparisons = List.copyOf(comparisons);
+        comparedArms = List.copyOf(comparedArms);
+        if (comparedArms.size() != comparisons.size() || !labels.containsAll(comparedArms)) {
+            throw new IllegalArgumentException("compared arms " + comparedArms + " must name one of " + labels
+                    + " for each of the " + comparisons.size() + " comparisons");
+        }
         fidelityDifferences = List.copyOf(fidelityDifferences);
     }
 

@@ -72,6 +72,24 @@ class AbExperimentTest {
         assertEquals(List.of(10L, 11L, 12L), c.noiseFloor().seeds().b());
     }
 
+    /**
+     * A comparison's labels are its reports' KV types, which need not be the arms' labels (the embedded backend
+     * writes the type llama.cpp applied: lower case, "k/v" when the two differ): the document's summary named the
+     * arm by the comparison's label and failed with "no arm 'q8_0'" after the whole study.
+     */
+    @Test
+    void theComparisonDocumentNamesArmsByTheirLabelsWhateverKvTypeTheirReportsCarry() throws Exception {
+        ExperimentResult result = experiment(3)
+                .arm("F16", BackendConfig.builder("scripted").kvType("f16").build())
+                .arm("Q8_0", BackendConfig.builder("scripted").kvType("q8_0").build())
+                .run();
+        assertEquals("q8_0", result.comparisons().get(0).labels().b(), "the reports' own label");
+
+        ComparisonDocument document = ComparisonDocument.of(result, List.of(), 1, false, true);
+
+        assertEquals(List.of("F16", "Q8_0"), document.summary().rows().stream().map(r -> r.arm().label()).toList());
+    }
+
     @Test
     void anAaComparisonWithInjectedNoiseIsNoSignificantDifference() throws Exception {
         ExperimentResult result = experiment(30).arm("a", noisy(1)).arm("b", noisy(2)).repeats(3).noiseFloor(true)
