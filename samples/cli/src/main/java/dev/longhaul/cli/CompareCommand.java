@@ -113,7 +113,8 @@ final class CompareCommand implements Callable<Integer> {
         if (reportsA.size() == 1 && reportsB.size() == 1 && !stats && noise.isEmpty()) {
             // the seed's --compare output first and unchanged, for scripts that read it; the summary after it
             if (json) {
-                out.println(ComparisonJson.toJson(comparison.seed()));
+                Object seedTree = ComparisonJson.tree(comparison.seed());
+                out.println(strictJson ? PythonJsonWriter.writeStrict(seedTree) : PythonJsonWriter.write(seedTree));
             } else {
                 out.print(ComparisonText.render(comparison.seed()));
                 out.println("longhaul verdict (" + comparison.design().displayName() + "): "

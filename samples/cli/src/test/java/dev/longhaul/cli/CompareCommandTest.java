@@ -177,6 +177,14 @@ class CompareCommandTest {
         CliTest.Result python = CliTest.longhaul("compare", "--json", "--stats", file("f16.r1").toString(),
                 file("failed").toString());
         assertTrue(python.out().contains("NaN"), "without --strict-json, Python's NaN as the seed writes it");
+
+        // the two-report seed form too
+        CliTest.Result seedStrict = CliTest.longhaul("compare", "--json", "--strict-json", file("f16.r1").toString(),
+                file("failed").toString());
+        assertTrue(seedStrict.out().contains("\"avg_quality\""), seedStrict.out());
+        assertFalse(seedStrict.out().contains("NaN"), seedStrict.out());
+        assertTrue(CliTest.longhaul("compare", "--json", file("f16.r1").toString(), file("failed").toString()).out()
+                .contains("NaN"), "the seed's own form writes NaN");
     }
 
     private static String[] concat(String[] first, String... more) {
