@@ -160,6 +160,28 @@ class ReportCommandTest {
         assertTrue(page.contains("data-key=\"seed_verdict\""), "the repeated comparison as comparison.json has it");
     }
 
+    /**
+     * The repeats of an ab study, given with its comparison.json, render as ab's own page: the summary compares arms
+     * over their repeats with the noise floor beside, not every repeat as an arm of its own against the first run.
+     */
+    @Test
+    void aStudysRepeatsWithItsComparisonRenderAsTheStudysOwnPage() throws Exception {
+        Path out = dir.resolve("ab");
+        CliTest.Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--repeats", "3",
+                "--turns", "4", "--free-running", "--noise-floor", "--output-dir", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Path page = dir.resolve("again.html");
+
+        CliTest.Result again = longhaul("report", out.resolve("f16.r1.json").toString(),
+                out.resolve("f16.r2.json").toString(), out.resolve("f16.r3.json").toString(),
+                out.resolve("q8_0.r1.json").toString(), out.resolve("q8_0.r2.json").toString(),
+                out.resolve("q8_0.r3.json").toString(), "--comparison", out.resolve("comparison.json").toString(),
+                "--html", page.toString());
+
+        assertEquals(0, again.code(), again.err());
+        assertEquals(Files.readString(out.resolve("report.html")), Files.readString(page));
+    }
+
     private static Arm arm(String label, Path report) {
         return new Arm(label, ReportCodec.read(report));
     }
