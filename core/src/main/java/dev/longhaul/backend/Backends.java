@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -108,6 +109,18 @@ public final class Backends {
      */
     public Optional<BackendProvider> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The names of the options a provider declares ({@link BackendProvider#options()}): where a setting that only
+     * some backends have applies.
+     *
+     * @param name the provider name
+     * @return its options' names; empty when no provider has that name
+     */
+    public Set<String> optionNames(String name) {
+        return find(name).map(p -> p.options().stream().map(BackendOption::name).collect(Collectors.toSet()))
+                .orElse(Set.of());
     }
 
     /**

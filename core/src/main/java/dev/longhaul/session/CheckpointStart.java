@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.longhaul.backend.BackendConfig;
-import dev.longhaul.backend.BackendOption;
 import dev.longhaul.backend.Backends;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.script.Script;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The checkpoint's start line: every setting a resumed run needs to continue exactly as the interrupted one would
@@ -147,9 +145,7 @@ final class CheckpointStart {
      * as that backend ignored them.
      */
     private static void legacyOptions(JsonNode n, BackendConfig.Builder c) {
-        Set<String> declared = Backends.discover().find(n.path("provider").asText())
-                .map(p -> p.options().stream().map(BackendOption::name).collect(Collectors.toSet()))
-                .orElse(Set.of());
+        Set<String> declared = Backends.discover().optionNames(n.path("provider").asText());
         n.fields().forEachRemaining(e -> {
             if (!SHARED.contains(e.getKey()) && declared.contains(e.getKey())) {
                 c.option(e.getKey(), e.getValue().asText());

@@ -110,8 +110,7 @@ public record ArmFigures(String label, int runs, int answeredTurns, int failedTu
         SessionReport first = runs.get(0);
         List<String> command = first.config().extra().get("server_command") instanceof List<?> line
                 ? line.stream().map(String::valueOf).toList() : null;
-        Integer trained = first.config().extra().get("context_train") instanceof Number n && n.intValue() > 0
-                ? n.intValue() : null;
+        Integer trained = first.config().trainedContextSize().orElse(null);
         return new ArmFigures(label, runs.size(), turns.size(), failed,
                 KvCacheMemory.of(first.config()).orElse(null),
                 decode, decode == null ? null : serverDecode ? SERVER_TIMINGS : CLIENT,

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** The backend flags shared by {@code run} and {@code ab}: the seed's and ours. */
@@ -99,9 +98,7 @@ final class BackendOptions {
                 .maxTokens(maxTokens)
                 .contextSize(contextSize);
         // A flag that sets one backend's option applies to the backends that have that option; others ignore it.
-        Set<String> declared = Backends.discover().find(provider)
-                .map(p -> p.options().stream().map(BackendOption::name).collect(Collectors.toSet()))
-                .orElse(Set.of());
+        Set<String> declared = Backends.discover().optionNames(provider);
         option(b, declared, LlamaCppOptions.THREADS, threads);
         option(b, declared, LlamaCppOptions.MODEL_FILE, modelFile);
         option(b, declared, HttpOptions.API_KEY_ENV, apiKeyEnv);
