@@ -1,5 +1,6 @@
 package dev.longhaul.analysis;
 
+import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,6 @@ public enum Design {
     /** Every run answered its own history. */
     FREE_RUNNING;
 
-    /** The report config key that marks a shared-history run: the baseline's label. */
-    public static final String SHARED_HISTORY_FROM = "shared_history_from";
-
     /** @return the name in JSON: {@code shared_history} or {@code free_running} */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
@@ -38,15 +36,15 @@ public enum Design {
 
     /**
      * The design the reports say they were played with: shared history when every report of both sides names the
-     * same baseline in {@value #SHARED_HISTORY_FROM}, free-running otherwise (the seed's reports, and {@code run}'s).
+     * same baseline in {@link RunConfig#sharedHistoryFrom()}, free-running otherwise (the seed's reports, and {@code run}'s).
      *
      * @param a the baseline's reports
      * @param b the compared side's reports
      * @return the design
      */
     public static Design of(List<SessionReport> a, List<SessionReport> b) {
-        List<Object> from = Stream.concat(a.stream(), b.stream())
-                .map(r -> r.config().extra().get(SHARED_HISTORY_FROM)).distinct().toList();
+        List<String> from = Stream.concat(a.stream(), b.stream())
+                .map(r -> r.config().sharedHistoryFrom().orElse(null)).distinct().toList();
         return from.size() == 1 && from.get(0) != null ? SHARED_HISTORY : FREE_RUNNING;
     }
 }

@@ -36,11 +36,10 @@ final class FlashAttention {
     private static Set<String> settings(List<SessionReport> runs) {
         Set<String> seen = new LinkedHashSet<>();
         for (SessionReport run : runs) {
-            if (run.config().extra().get("backend_info") instanceof Map<?, ?> facts) {
-                Object value = facts.containsKey("flash_attention") ? facts.get("flash_attention") : facts.get("flash_attn");
-                if (value != null) {
-                    seen.add(normalised(String.valueOf(value)));
-                }
+            Map<String, Object> facts = run.config().backendInfo();
+            Object value = facts.containsKey("flash_attention") ? facts.get("flash_attention") : facts.get("flash_attn");
+            if (value != null) {
+                seen.add(normalised(String.valueOf(value)));
             }
         }
         return seen;

@@ -325,7 +325,7 @@ public record RepeatedComparison(Comparison seed, Design design, int runs, Pair<
     private static List<Long> seeds(List<SessionReport> runs) {
         List<Long> seeds = new ArrayList<>();
         for (SessionReport run : runs) {
-            seeds.add(run.config().extra().get("seed") instanceof Number n ? n.longValue() : null);
+            seeds.add(run.config().samplingSeed().orElse(null));
         }
         return Collections.unmodifiableList(seeds);
     }

@@ -5,6 +5,7 @@ import dev.longhaul.analysis.stats.Inference;
 import dev.longhaul.analysis.stats.RunMeansTest;
 import dev.longhaul.analysis.stats.SeriesMeanTest;
 import dev.longhaul.analysis.stats.VerdictLevels;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class Units {
 
     static Units of(Design design, PairedRuns runs, List<SessionReport> noise, List<String> notes) {
         boolean greedy = runs.runs() > 1 && Stream.concat(runs.sideA().stream(), runs.sideB().stream())
-                .allMatch(r -> r.config().extra().get("temperature") instanceof Number t && t.doubleValue() == 0);
+                .allMatch(r -> r.config().temperature().filter(t -> t == 0).isPresent());
         List<Integer> pairs = greedy ? List.of(0) : distinctPairs(runs);
         List<Integer> a = greedy ? List.of(0) : distinctRuns(runs.sideA());
         List<Integer> b = greedy ? List.of(0) : distinctRuns(runs.sideB());
@@ -179,8 +180,8 @@ final class Units {
     /** In shared history a pair answers one conversation: its two runs were played with one seed. */
     private static Optional<String> mismatchedSeeds(PairedRuns runs, List<Integer> pairs) {
         for (int i : pairs) {
-            Object a = runs.sideA().get(i).config().extra().get("seed");
-            Object b = runs.sideB().get(i).config().extra().get("seed");
+            Long a = runs.sideA().get(i).config().samplingSeed().orElse(null);
+            Long b = runs.sideB().get(i).config().samplingSeed().orElse(null);
             if (a != null && b != null && !Objects.equals(a, b)) {
                 return Optional.of("run pair " + (i + 1) + " has seeds " + a + " | " + b + ": in shared "
                         + "history a pair answers one conversation, so check the order of the reports");
@@ -231,8 +232,8 @@ final class Units {
             TurnMetrics t = turns.get(k);
             signature[4 * k] = t.turn();
             signature[4 * k + 1] = t.qualityScore();
-            signature[4 * k + 2] = number(t, "response_length");
-            signature[4 * k + 3] = number(t, "tokens_generated");
+            signature[4 * k + 2] = number(t, MetricKey.RESPONSE_LENGTH.name());
+            signature[4 * k + 3] = number(t, MetricKey.TOKENS_GENERATED.name());
         }
         return signature;
     }

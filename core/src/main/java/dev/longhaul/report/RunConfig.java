@@ -35,6 +35,24 @@ public record RunConfig(String backend, String model, String kvType, int totalTu
     public static final String CONTEXT_TRAIN = "context_train";
     /** The extra key of {@link #samplingSeed()}. */
     public static final String SAMPLING_SEED = "seed";
+    /** The extra key of {@link #temperature()}. */
+    public static final String TEMPERATURE = "temperature";
+    /** The extra key of {@link #script()}. */
+    public static final String SCRIPT = "script";
+    /** The extra key of {@link #backendInfo()}. */
+    public static final String BACKEND_INFO = "backend_info";
+    /** The extra key of {@link #serverCommand()}. */
+    public static final String SERVER_COMMAND = "server_command";
+    /** The extra key of {@link #serverKvLog()}. */
+    public static final String SERVER_KV_LOG = "server_kv_log";
+    /** The extra key of {@link #abRepeat()}. */
+    public static final String AB_REPEAT = "ab_repeat";
+    /** The extra key of {@link #noiseFloor()}; its value {@value #NOISE_FLOOR_ROLE} marks a noise-floor run. */
+    public static final String AB_ROLE = "ab_role";
+    /** The {@value #AB_ROLE} of a noise-floor run. */
+    public static final String NOISE_FLOOR_ROLE = "noise_floor";
+    /** The extra key of {@link #sharedHistoryFrom()}. */
+    public static final String SHARED_HISTORY_FROM = "shared_history_from";
 
     /** The seed's config keys, in report order; {@link #extra()} cannot use them. */
     public static final List<String> STANDARD_KEYS =
@@ -97,6 +115,84 @@ public record RunConfig(String backend, String model, String kvType, int totalTu
     /** @return the sampling seed the run was played with, if the report records one */
     public Optional<Long> samplingSeed() {
         return extra.get(SAMPLING_SEED) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+    }
+
+    /** @return the sampling temperature the run was played with, if the report records one */
+    public Optional<Double> temperature() {
+        return extra.get(TEMPERATURE) instanceof Number t ? Optional.of(t.doubleValue()) : Optional.empty();
+    }
+
+    /** @return the name of the script the run played, if the report records it */
+    public Optional<String> script() {
+        return extra.get(SCRIPT) instanceof String name ? Optional.of(name) : Optional.empty();
+    }
+
+    /**
+     * @return the facts the backend stated about itself ({@code flash_attention}, {@code kv_cache_size_mib},
+     *         {@code kv_log}, …) by name; empty when the report records none
+     */
+    public Map<String, Object> backendInfo() {
+        if (!(extra.get(BACKEND_INFO) instanceof Map<?, ?> facts)) {
+            return Map.of();
+        }
+        Map<String, Object> named = new LinkedHashMap<>();
+        facts.forEach((k, v) -> named.put(String.valueOf(k), v));
+        return Collections.unmodifiableMap(named);
+    }
+
+    /** @return the command line of the llama-server the run talked to, if one was started for it */
+    public Optional<List<String>> serverCommand() {
+        return strings(SERVER_COMMAND);
+    }
+
+    /** @return the KV cache lines of that llama-server's log, if one was started for the run */
+    public Optional<List<String>> serverKvLog() {
+        return strings(SERVER_KV_LOG);
+    }
+
+    private Optional<List<String>> strings(String key) {
+        return extra.get(key) instanceof List<?> line ? Optional.of(line.stream().map(String::valueOf).toList())
+                : Optional.empty();
+    }
+
+    /** @return which repeat of an {@code ab} study's arm the run was (1-based), if the study had repeats */
+    public Optional<Integer> abRepeat() {
+        return extra.get(AB_REPEAT) instanceof Number n ? Optional.of(n.intValue()) : Optional.empty();
+    }
+
+    /**
+     * @param repeat which repeat of its arm the run was (1-based)
+     * @return this config saying so
+     */
+    public RunConfig withAbRepeat(int repeat) {
+        return withExtra(AB_REPEAT, repeat);
+    }
+
+    /** @return whether the run is an {@code ab} study's noise-floor rerun of its baseline */
+    public boolean noiseFloor() {
+        return NOISE_FLOOR_ROLE.equals(extra.get(AB_ROLE));
+    }
+
+    /** @return this config marking the run as a noise-floor rerun of the baseline */
+    public RunConfig withNoiseFloor() {
+        return withExtra(AB_ROLE, NOISE_FLOOR_ROLE);
+    }
+
+    /**
+     * @return the label of the baseline whose conversation the run answered turn by turn (shared history), if it
+     *         did; empty for a run that built its own history
+     */
+    public Optional<String> sharedHistoryFrom() {
+        Object from = extra.get(SHARED_HISTORY_FROM);
+        return from == null ? Optional.empty() : Optional.of(from.toString());
+    }
+
+    /**
+     * @param baseline the label of the baseline whose conversation the run answered
+     * @return this config saying so
+     */
+    public RunConfig withSharedHistoryFrom(String baseline) {
+        return withExtra(SHARED_HISTORY_FROM, Objects.requireNonNull(baseline, "baseline"));
     }
 
     /**

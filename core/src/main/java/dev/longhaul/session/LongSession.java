@@ -382,7 +382,7 @@ public final class LongSession {
         if (backendConfig != null) {
             backendConfig.baseUrl().ifPresent(u -> extra.put("url", u.toString()));
             backendConfig.seed().ifPresent(s -> extra.put(RunConfig.SAMPLING_SEED, s));
-            backendConfig.temperature().ifPresent(t -> extra.put("temperature", t));
+            backendConfig.temperature().ifPresent(t -> extra.put(RunConfig.TEMPERATURE, t));
             backendConfig.maxTokens().ifPresent(t -> extra.put("max_tokens", t));
             extra.put("timeout_s", backendConfig.timeout().toMillis() / 1000.0);
         }
@@ -398,12 +398,12 @@ public final class LongSession {
             extra.put("history_slide", historySlide); // not the seed's window: said in every report
         }
         extra.put("delay_s", delay.toMillis() / 1000.0);
-        extra.put("script", script.name());
+        extra.put(RunConfig.SCRIPT, script.name());
         extra.put("scorer", scorer.name());
         extra.put("degradation_window", detector.window());
         extra.put("degradation_threshold", detector.threshold());
         if (!info.facts().isEmpty()) {
-            extra.put("backend_info", info.facts());
+            extra.put(RunConfig.BACKEND_INFO, info.facts());
         }
         return new RunConfig(backendLabel, model, kvType, turns, historyWindow, PythonTimestamps.isoFormat(started), extra);
     }

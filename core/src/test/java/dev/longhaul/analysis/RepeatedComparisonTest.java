@@ -281,7 +281,7 @@ class RepeatedComparisonTest {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("seed", seed);
         if (shared) {
-            extra.put(Design.SHARED_HISTORY_FROM, "f16");
+            extra.put(RunConfig.SHARED_HISTORY_FROM, "f16");
         }
         return new SessionReport(new RunConfig("scripted", "m", kv, scores.length, 20, "t", extra),
                 turns, alerts, Summaries.of(turns, alerts, 0), List.of(), List.of());
@@ -298,7 +298,7 @@ class RepeatedComparisonTest {
     }
 
     private static SessionReport shared(SessionReport r) {
-        return new SessionReport(r.config().withExtra(Design.SHARED_HISTORY_FROM, "f16"), r.turnMetrics(),
+        return new SessionReport(r.config().withExtra(RunConfig.SHARED_HISTORY_FROM, "f16"), r.turnMetrics(),
                 r.degradationAlerts(), r.summary(), r.responses(), r.failedTurns());
     }
 

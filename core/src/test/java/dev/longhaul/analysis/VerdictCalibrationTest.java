@@ -284,7 +284,7 @@ class VerdictCalibrationTest {
             turns.add(new TurnMetrics(t + 1, "code_gen", Map.of(RepeatedComparison.QUALITY, scores[t])));
         }
         Map<String, Object> extra = design == Design.SHARED_HISTORY
-                ? Map.of(Design.SHARED_HISTORY_FROM, "a") : Map.of();
+                ? Map.of(RunConfig.SHARED_HISTORY_FROM, "a") : Map.of();
         RunConfig config = new RunConfig("sim", "sim", label, TURNS, 20, "2026-12-01T00:00:00", extra);
         return new SessionReport(config, turns, List.of(), Summaries.of(turns, List.of(), 0), List.of(), List.of());
     }

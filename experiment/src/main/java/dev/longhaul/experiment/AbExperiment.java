@@ -284,13 +284,13 @@ public final class AbExperiment {
             config = config.withExtra(RunConfig.SAMPLING_SEED, run.seed());
         }
         if (repeats > 1) {
-            config = config.withExtra("ab_repeat", run.repeat());
+            config = config.withAbRepeat(run.repeat());
         }
         if (run.noiseFloor()) {
-            config = config.withExtra("ab_role", "noise_floor");
+            config = config.withNoiseFloor();
         }
         if (sharedHistory) {
-            config = config.withExtra("shared_history_from", arms.get(0).label());
+            config = config.withSharedHistoryFrom(arms.get(0).label());
         }
         SessionReport annotated = new SessionReport(config, report.turnMetrics(), report.degradationAlerts(),
                 report.summary(), report.responses(), report.failedTurns());

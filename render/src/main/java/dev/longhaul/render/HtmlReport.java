@@ -5,6 +5,7 @@ import static dev.longhaul.render.HtmlEscape.text;
 import dev.longhaul.files.AtomicFile;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.PythonJsonWriter;
 import dev.longhaul.report.RunConfig;
@@ -174,7 +175,7 @@ public final class HtmlReport {
         double sum = 0;
         int count = 0;
         for (TurnMetrics turn : report.turnMetrics()) {
-            Double v = TurnValues.number(turn, "tokens_per_s");
+            Double v = TurnValues.number(turn, MetricKey.TOKENS_PER_S.name());
             if (v != null) {
                 sum += v;
                 count++;

@@ -2,6 +2,7 @@ package dev.longhaul.render;
 
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class ReportCharts {
     /** @return quality score per turn, phases shaded, alerts and failed turns marked */
     LineChart quality() {
         LineChart chart = base(LineChart.FULL_WIDTH, "quality", "Quality score per turn", "quality score",
-                v -> PythonFormat.fixed(v, 3), t -> TurnValues.number(t, "quality_score"));
+                v -> PythonFormat.fixed(v, 3), t -> TurnValues.number(t, MetricKey.QUALITY_SCORE.name()));
         chart.yRange(0, 1);
         for (int i = 0; i < set.arms().size(); i++) {
             Arm arm = set.arms().get(i);
@@ -48,13 +49,13 @@ final class ReportCharts {
     /** @return response length in characters per turn */
     LineChart responseLength() {
         return base(LineChart.HALF_WIDTH, "response_length", "Response length per turn", "characters",
-                v -> String.format(Locale.ROOT, "%.0f chars", v), t -> TurnValues.number(t, "response_length"));
+                v -> String.format(Locale.ROOT, "%.0f chars", v), t -> TurnValues.number(t, MetricKey.RESPONSE_LENGTH.name()));
     }
 
     /** @return generation speed per turn */
     LineChart tokensPerSecond() {
         return base(LineChart.HALF_WIDTH, "tokens_per_s", "Tokens per second per turn", "tokens/s",
-                v -> String.format(Locale.ROOT, "%.1f tok/s", v), t -> TurnValues.number(t, "tokens_per_s"));
+                v -> String.format(Locale.ROOT, "%.1f tok/s", v), t -> TurnValues.number(t, MetricKey.TOKENS_PER_S.name()));
     }
 
     /** @return prompt tokens per turn under the dashed context size (one line when all runs share it) */

@@ -1,5 +1,6 @@
 package dev.longhaul.render;
 
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.TurnMetrics;
 
@@ -28,7 +29,7 @@ final class TurnValues {
     /** @return the tokens of the prompt as the backend counted them ({@code prompt_eval_count}, the seed's key, or
      *          {@code prompt_tokens}), or null */
     static Double promptTokens(TurnMetrics turn) {
-        Double count = number(turn, "prompt_eval_count");
+        Double count = number(turn, MetricKey.PROMPT_EVAL_COUNT.name());
         return count != null ? count : number(turn, "prompt_tokens");
     }
 
@@ -39,7 +40,6 @@ final class TurnValues {
         if (own != null) {
             return own;
         }
-        Object configured = config.extra().get("context_size");
-        return configured instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+        return config.contextSize().map(Integer::doubleValue).orElse(null);
     }
 }

@@ -4,6 +4,7 @@ import static dev.longhaul.render.HtmlEscape.text;
 
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.SavedResponse;
 import dev.longhaul.report.TurnMetrics;
@@ -104,7 +105,7 @@ final class TurnsHtml {
         if (metrics != null) {
             out.append(" \u00b7 score ").append(PythonFormat.fixed(metrics.qualityScore(), 3))
                     .append(" \u00b7 ").append(metrics.responseLength()).append(" chars");
-            Double speed = TurnValues.number(metrics, "tokens_per_s");
+            Double speed = TurnValues.number(metrics, MetricKey.TOKENS_PER_S.name());
             if (speed != null) {
                 out.append(" \u00b7 ").append(PythonFormat.fixed(speed, 1)).append(" tok/s");
             }

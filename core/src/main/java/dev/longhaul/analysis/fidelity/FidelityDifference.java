@@ -100,12 +100,12 @@ public record FidelityDifference(List<String> labels, int turns, Inference kldMe
      */
     private static List<SessionReport[]> pairs(List<SessionReport> x, List<SessionReport> y) {
         List<SessionReport[]> pairs = new ArrayList<>();
-        if (x.stream().allMatch(r -> r.config().extra().get("ab_repeat") != null)
-                && y.stream().allMatch(r -> r.config().extra().get("ab_repeat") != null)) {
-            Map<Object, SessionReport> byRepeat = new HashMap<>();
-            y.forEach(r -> byRepeat.put(r.config().extra().get("ab_repeat"), r));
+        if (x.stream().allMatch(r -> r.config().abRepeat().isPresent())
+                && y.stream().allMatch(r -> r.config().abRepeat().isPresent())) {
+            Map<Integer, SessionReport> byRepeat = new HashMap<>();
+            y.forEach(r -> byRepeat.put(r.config().abRepeat().orElseThrow(), r));
             for (SessionReport r : x) {
-                SessionReport other = byRepeat.get(r.config().extra().get("ab_repeat"));
+                SessionReport other = byRepeat.get(r.config().abRepeat().orElseThrow());
                 if (other != null) {
                     pairs.add(new SessionReport[] {r, other});
                 }

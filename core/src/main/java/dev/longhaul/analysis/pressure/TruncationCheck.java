@@ -4,6 +4,7 @@ import static dev.longhaul.report.ContextPressureCounts.CONTEXT_FILL;
 import static dev.longhaul.report.ContextPressureCounts.PROMPT_CHARS;
 import static dev.longhaul.report.ContextPressureCounts.TRUNCATION_SUSPECTED;
 
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.TurnMetrics;
 import java.util.List;
 
@@ -54,7 +55,7 @@ public final class TruncationCheck {
         double ratio = Double.NaN;
         for (TurnMetrics t : earlier) {
             Object chars = t.values().get(PROMPT_CHARS);
-            Object tokens = t.values().get("prompt_eval_count");
+            Object tokens = t.get(MetricKey.PROMPT_EVAL_COUNT).orElse(null);
             Object fill = t.values().get(CONTEXT_FILL);
             if (!(chars instanceof Number c) || !(tokens instanceof Number n) || !(fill instanceof Number f)
                     || f.doubleValue() > REFERENCE_FILL || Boolean.TRUE.equals(t.values().get(TRUNCATION_SUSPECTED))

@@ -2,6 +2,7 @@ package dev.longhaul.analysis.tradeoff;
 
 import dev.longhaul.report.ContextPressureCounts;
 import dev.longhaul.report.FailedTurn;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
@@ -93,8 +94,8 @@ public record ArmFigures(String label, int runs, int answeredTurns, int failedTu
         long generated = 0;
         TreeSet<Integer> past = new TreeSet<>();
         for (TurnMetrics t : turns) {
-            wall += number(t, "elapsed_s");
-            double tokens = number(t, "tokens_generated");
+            wall += number(t, MetricKey.ELAPSED_S.name());
+            double tokens = number(t, MetricKey.TOKENS_GENERATED.name());
             generated += Double.isNaN(tokens) ? 0 : (long) tokens;
             if (Boolean.TRUE.equals(t.values().get(ContextPressureCounts.PAST_TRAINED_CONTEXT))) {
                 past.add(t.turn());
@@ -103,13 +104,12 @@ public record ArmFigures(String label, int runs, int answeredTurns, int failedTu
         boolean serverDecode = turns.stream().anyMatch(t -> !Double.isNaN(number(t, "server_predicted_per_second")));
         boolean serverPrefill = turns.stream().anyMatch(t -> !Double.isNaN(number(t, "server_prompt_per_second")));
         TurnSpread decode = TurnSpread.of(turns.stream().mapToDouble(t -> serverDecode
-                ? number(t, "server_predicted_per_second") : number(t, "tokens_per_s")).toArray()).orElse(null);
+                ? number(t, "server_predicted_per_second") : number(t, MetricKey.TOKENS_PER_S.name())).toArray()).orElse(null);
         TurnSpread prefill = TurnSpread.of(turns.stream().mapToDouble(t -> serverPrefill
                 ? number(t, "server_prompt_per_second") : clientPrefill(t)).toArray()).orElse(null);
-        TurnSpread ttft = TurnSpread.of(turns.stream().mapToDouble(t -> number(t, "ttft_s")).toArray()).orElse(null);
+        TurnSpread ttft = TurnSpread.of(turns.stream().mapToDouble(t -> number(t, MetricKey.TTFT_S.name())).toArray()).orElse(null);
         SessionReport first = runs.get(0);
-        List<String> command = first.config().extra().get("server_command") instanceof List<?> line
-                ? line.stream().map(String::valueOf).toList() : null;
+        List<String> command = first.config().serverCommand().orElse(null);
         Integer trained = first.config().trainedContextSize().orElse(null);
         return new ArmFigures(label, runs.size(), turns.size(), failed,
                 KvCacheMemory.of(first.config()).orElse(null),
@@ -122,9 +122,9 @@ public record ArmFigures(String label, int runs, int answeredTurns, int failedTu
     private static double clientPrefill(TurnMetrics t) {
         double evaluated = number(t, "prompt_tokens_evaluated");
         if (Double.isNaN(evaluated)) {
-            evaluated = number(t, "prompt_eval_count") - number(t, "cached_prompt_tokens");
+            evaluated = number(t, MetricKey.PROMPT_EVAL_COUNT.name()) - number(t, MetricKey.CACHED_PROMPT_TOKENS.name());
         }
-        double seconds = number(t, "ttft_s");
+        double seconds = number(t, MetricKey.TTFT_S.name());
         return evaluated >= 1 && seconds > 0 ? evaluated / seconds : Double.NaN;
     }
 

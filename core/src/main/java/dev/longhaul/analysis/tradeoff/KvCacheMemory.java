@@ -63,16 +63,14 @@ public record KvCacheMemory(double mib, Integer cells, String source) {
      * @return the KV cache memory its log lines or server facts state; empty when none does
      */
     public static Optional<KvCacheMemory> of(RunConfig config) {
-        Map<String, Object> extra = config.extra();
-        if (extra.get("server_kv_log") instanceof List<?> lines) {
-            Optional<KvCacheMemory> logged = fromLog(lines.stream().map(String::valueOf).toList(), FROM_SERVER_LOG);
+        Optional<List<String>> lines = config.serverKvLog();
+        if (lines.isPresent()) {
+            Optional<KvCacheMemory> logged = fromLog(lines.get(), FROM_SERVER_LOG);
             if (logged.isPresent()) {
                 return logged;
             }
         }
-        if (!(extra.get("backend_info") instanceof Map<?, ?> facts)) {
-            return Optional.empty();
-        }
+        Map<String, Object> facts = config.backendInfo();
         if (facts.get("kv_log") instanceof String joined) {
             Optional<KvCacheMemory> logged = fromLog(List.of(joined.split(" \\| ")), FROM_EMBEDDED_LOG);
             if (logged.isPresent()) {

@@ -58,7 +58,7 @@ class TradeOffSummaryTest {
         extra.put("temperature", 0.0);
         extra.put("context_train", 4096);
         extra.put("backend_info", Map.of("kv_log", kvLog));
-        extra.put(Design.SHARED_HISTORY_FROM, "f16");
+        extra.put(RunConfig.SHARED_HISTORY_FROM, "f16");
         return new SessionReport(new RunConfig("llamacpp", "m", kv, turns, 20, "t", extra), metrics, List.of(),
                 Summaries.of(metrics, List.of(), 0), List.of(), List.of());
     }
@@ -131,7 +131,7 @@ class TradeOffSummaryTest {
                         new FailedTurn(2, "code_gen", "p", FailureKind.SERVER_ERROR, "boom", 1, 0.1),
                         new FailedTurn(3, "code_gen", "p", FailureKind.SERVER_ERROR, "boom", 1, 0.1)));
         SessionReport arm = new SessionReport(new RunConfig("llamacpp", "m", "q8_0", 3, 20, "t",
-                Map.of(Design.SHARED_HISTORY_FROM, "f16")), failed.turnMetrics(), List.of(), failed.summary(), List.of(),
+                Map.of(RunConfig.SHARED_HISTORY_FROM, "f16")), failed.turnMetrics(), List.of(), failed.summary(), List.of(),
                 failed.failedTurns());
         TradeOffSummary s = summary(base, arm);
         assertEquals(List.of("q8_0"), s.unansweredArms());

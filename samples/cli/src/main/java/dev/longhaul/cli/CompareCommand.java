@@ -158,8 +158,8 @@ final class CompareCommand implements Callable<Integer> {
                                                 List<SessionReport> reports) {
         for (int i = 0; i < reports.size(); i++) {
             SessionReport other = reports.get(i);
-            Object scriptA = baseline.config().extra().get("script");
-            Object scriptB = other.config().extra().get("script");
+            String scriptA = baseline.config().script().orElse(null);
+            String scriptB = other.config().script().orElse(null);
             boolean otherScript = scriptA != null && scriptB != null && !scriptA.equals(scriptB);
             if (otherScript || baseline.config().totalTurns() != other.config().totalTurns()) {
                 spec.commandLine().getErr().println("longhaul: warning: " + files.get(i) + " played "

@@ -1,5 +1,6 @@
 package dev.longhaul.cli;
 
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.TurnMetrics;
 import dev.longhaul.session.TurnEvent;
@@ -37,11 +38,11 @@ final class ProgressPrinter implements TurnListener {
         line.append(String.format("[Turn %2d/%d] Phase: %-12s | ", e.turn(), e.totalTurns(), e.phase()));
         if (e.succeeded()) {
             TurnMetrics m = e.metrics();
-            Object tps = m.values().get("tokens_per_s");
+            Double tps = m.get(MetricKey.TOKENS_PER_S).orElse(null);
             line.append("score=").append(PythonFormat.fixed(m.qualityScore(), 2))
                     .append(" | len=").append(String.format("%4d", m.responseLength()))
                     .append(" | ").append(tps == null ? "?" : String.valueOf(tps)).append(" tok/s")
-                    .append(" | ").append(PythonFormat.fixed(m.number("elapsed_s").doubleValue(), 1)).append('s');
+                    .append(" | ").append(PythonFormat.fixed(m.number(MetricKey.ELAPSED_S.name()).doubleValue(), 1)).append('s');
         } else {
             line.append("FAILED (").append(e.failure().kind().jsonName()).append("): ").append(e.failure().message());
         }

@@ -108,7 +108,7 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, List<SessionReport>> byKvType = new LinkedHashMap<>();
         List<SessionReport> noise = new ArrayList<>();
         for (Arm arm : arms) {
-            if ("noise_floor".equals(arm.report().config().extra().get("ab_role"))) {
+            if (arm.report().config().noiseFloor()) {
                 noise.add(arm.report());
             } else {
                 byKvType.computeIfAbsent(arm.report().config().kvType(), k -> new ArrayList<>()).add(arm.report());
