@@ -42,7 +42,7 @@ public final class ComparisonJson {
         node.put("hallucinated_refs", list(comparison.hallucinatedRefs()));
         node.put("repetition_ratio", list(comparison.repetitionRatio()));
         node.put("quality_delta", comparison.qualityDelta());
-        node.put("verdict", comparison.verdict());
+        node.put(VerdictLine.VERDICT.key(), comparison.verdict());
         node.put("failed_turns", list(comparison.failedTurns()));
         return node;
     }

@@ -55,7 +55,7 @@ public final class RepeatedComparisonJson {
     public static Map<String, Object> tree(RepeatedComparison comparison) {
         Map<String, Object> node = new LinkedHashMap<>();
         ComparisonJson.tree(comparison.seed()).forEach((key, value) ->
-                node.put(key.equals("verdict") ? "seed_verdict" : key, value));
+                node.put(key.equals(VerdictLine.VERDICT.key()) ? VerdictLine.SEED_VERDICT.key() : key, value));
         putFigures(node, comparison);
         if (comparison.versusNoiseFloor() != null) {
             node.put("versus_noise_floor", inference(comparison.versusNoiseFloor()));
@@ -88,7 +88,7 @@ public final class RepeatedComparisonJson {
         node.put("change_test", change == null ? null : changeTest(change));
         node.put("drop", comparison.drop() == null ? null : drop(comparison.drop()));
         node.put("verdict_kind", comparison.verdict().kind().jsonName());
-        node.put("verdict", comparison.verdict().text());
+        node.put(VerdictLine.VERDICT.key(), comparison.verdict().text());
     }
 
     private static Map<String, Object> methods(Design design, VerdictLevels levels) {

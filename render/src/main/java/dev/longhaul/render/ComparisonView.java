@@ -1,5 +1,6 @@
 package dev.longhaul.render;
 
+import dev.longhaul.analysis.VerdictLine;
 import dev.longhaul.report.PythonFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,10 +16,10 @@ import java.util.Set;
  * row per figure, the verdicts and intervals as lines of their own,
  * tables for per-metric and per-turn figures, and nested comparisons such as a noise floor.
  *
- * <p>It knows the seed's keys by name and lays out any other key by the shape of its value, so a comparison that
- * gains keys shows them without a change here:
+ * <p>It knows the seed's keys by name and the verdict lines by {@link VerdictLine}, and lays out any other key by
+ * the shape of its value, so a comparison that gains figures shows them without a change here:
  * <ul>
- *   <li>a key ending in {@code verdict} or containing {@code interval} → a verdict line ({@code verdict} first);</li>
+ *   <li>a {@link VerdictLine} key (not an object) → a verdict line ({@code verdict} first);</li>
  *   <li>an object with {@code labels} → a nested comparison;</li>
  *   <li>an object of objects ({@code metrics}) → a table, one row per entry, one column per inner key;</li>
  *   <li>a list of objects ({@code per_turn}) → a table, one row per object, named by its first value;</li>
@@ -95,9 +97,10 @@ record ComparisonView(List<String> labels, List<Row> rows, List<Row> figures, Li
             if (key.equals("labels")) {
                 continue;
             }
-            if ((key.endsWith("verdict") || key.contains("interval")) && !(value instanceof Map<?, ?>)) {
+            Optional<VerdictLine> verdictLine = VerdictLine.of(key);
+            if (verdictLine.isPresent() && !(value instanceof Map<?, ?>)) {
                 Row line = new Row(name, key, List.of(text(value, key)));
-                if (key.equals("verdict")) {
+                if (verdictLine.get() == VerdictLine.VERDICT) {
                     verdicts.add(0, line);
                 } else {
                     verdicts.add(line);

@@ -70,6 +70,23 @@ class ComparisonViewTest {
         assertEquals(List.of("a", "b"), ComparisonView.of(Map.of("avg_quality", Arrays.asList(0.5, null))).labels());
     }
 
+    @Test
+    void theVerdictLinesAreTheCataloguedKeysNotKeysThatLookLikeThem() {
+        Map<String, Object> comparison = new LinkedHashMap<>();
+        comparison.put("labels", List.of("f16", "q8_0"));
+        comparison.put("quality_delta_interval", List.of(-0.081, 0.004));
+        comparison.put("reviewer_verdict", "fine");
+        comparison.put("interval_note", "too few turns");
+        comparison.put("verdict", "No significant difference");
+
+        ComparisonView view = ComparisonView.of(comparison);
+
+        assertEquals(List.of("verdict", "quality_delta_interval"),
+                view.verdicts().stream().map(ComparisonView.Row::key).toList());
+        assertEquals(List.of(row("Reviewer verdict", "reviewer_verdict", "fine"),
+                row("Interval note", "interval_note", "too few turns")), view.figures());
+    }
+
     private static ComparisonView.Row row(String name, String key, String... values) {
         return new ComparisonView.Row(name, key, List.of(values));
     }

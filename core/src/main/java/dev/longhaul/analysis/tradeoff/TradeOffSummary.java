@@ -3,6 +3,7 @@ package dev.longhaul.analysis.tradeoff;
 import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.MetricDelta;
 import dev.longhaul.analysis.RepeatedComparison;
+import dev.longhaul.analysis.VerdictLine;
 import dev.longhaul.analysis.fidelity.FidelitySummary;
 import dev.longhaul.analysis.stats.Interval;
 import dev.longhaul.report.SessionReport;
@@ -170,11 +171,11 @@ public record TradeOffSummary(String baseline, Design design, List<TradeOffRow> 
             node.put("same_top_ci95", f == null ? null : interval(f.sameTopRateInterval()));
             MetricDelta q = row.quality();
             node.put("quality_delta", number(q.delta()));
-            node.put("quality_delta_interval", interval(q.interval()));
-            node.put("quality_interval_level", q.inference() == null ? null : q.inference().level());
+            node.put(VerdictLine.QUALITY_DELTA_INTERVAL.key(), interval(q.interval()));
+            node.put(VerdictLine.QUALITY_INTERVAL_LEVEL.key(), q.inference() == null ? null : q.inference().level());
             node.put("quality_pairs", q.pairs());
             node.put("verdict_kind", row.verdict().kind().jsonName());
-            node.put("verdict", row.verdict().text());
+            node.put(VerdictLine.VERDICT.key(), row.verdict().text());
             node.put("sentence", PullRequestSentence.of(row, base));
         }
         return node;
