@@ -14,6 +14,14 @@ import java.util.function.ToDoubleFunction;
  * scores and the repetition ratio are rounded with {@code round(x, 3)}, the response length with
  * {@code round(x, 0)} (a float).
  *
+ * <p><b>Why the summary is rounded where it is made, not only where the report is written:</b> the seed's
+ * {@code compare_reports} reads the rounded summaries back from the reports and computes on them (its quality delta
+ * is {@code round(b - a, 3)} of two rounded means, and its verdict compares that delta with 0.05), and so does
+ * {@link Comparison#of}. A summary in memory (what {@code ab} compares as a study finishes) must compare as the same
+ * summary read back from its file; unrounded means would give another delta, now and then another verdict. The
+ * means themselves are computed, as in the seed, from the per-turn values as the report holds them (the scorer's
+ * quality scores, already rounded by it), so nothing earlier can be left unrounded either.
+ *
  * <p>Only scored turns count; failed turns are only counted. A run without a single scored turn, where the seed
  * would divide by zero, gets NaN for every mean, minimum and maximum. A figure of a metric no scored turn has (a
  * scorer without {@code response_length}, say) is null.

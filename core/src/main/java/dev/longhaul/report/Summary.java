@@ -6,6 +6,9 @@ package dev.longhaul.report;
  * hallucinated references, repetition — are null when no scored turn has that metric (a scorer of your own that
  * does not report it): absent, not 0, which would read as a perfect run.
  *
+ * <p>The figures are rounded in the model, not only in the JSON: a summary made from a run compares exactly as the
+ * same summary read back from the report does (see {@code dev.longhaul.analysis.Summaries}).
+ *
  * @param avgQualityScore             mean quality score, rounded to 3 decimals
  * @param minQualityScore             lowest quality score, rounded to 3 decimals
  * @param maxQualityScore             highest quality score, rounded to 3 decimals
