@@ -4,27 +4,21 @@ import dev.longhaul.analysis.DegradationDetector;
 import dev.longhaul.analysis.Summaries;
 import dev.longhaul.analysis.pressure.PressuredAlerts;
 import dev.longhaul.analysis.pressure.TrainedContext;
-import dev.longhaul.analysis.pressure.TurnContext;
-import dev.longhaul.analysis.probes.ProbeScorer;
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
-import dev.longhaul.backend.BackendInfo;
 import dev.longhaul.backend.Backends;
 import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.ChatResponse;
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.FailureKind;
-import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.Summary;
 import dev.longhaul.report.TurnMetrics;
 import dev.longhaul.scoring.Scorer;
-import dev.longhaul.scoring.TurnInput;
-import dev.longhaul.scoring.TurnScore;
 import dev.longhaul.script.Script;
 import dev.longhaul.script.ScriptedTurn;
 import dev.longhaul.text.OneLine;
@@ -32,9 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +49,7 @@ public final class LongSession {
     private final Duration delay;
     private final boolean saveResponses;
     private final Scorer scorer;
-    private final List<TurnListener> listeners;
+    private final IsolatedListeners listeners;
     private final Script script;
     private final DegradationDetector detector;
     private final int maxConsecutiveFailures;
@@ -66,10 +58,9 @@ public final class LongSession {
     private final String configuredKvType;
     private final Path checkpointFile;
     private final Checkpoint.Contents resumed;
-    /** The context window in tokens once the run's config is known (null when unknown): each turn is measured against it. */
-    private Integer contextSize;
-    /** The model's trained context once the run's config is known (null when unknown): turns past it are marked. */
-    private TrainedContext trainedContext;
+    private final RemainingTime remaining;
+    /** Makes each turn's metrics once the run's config (its context window, trained context) is known. */
+    private TurnMetricsAssembly metricAssembly;
 
     LongSession(SessionBuilder b) {
         if (b.backendConfig != null) {
@@ -94,7 +85,7 @@ public final class LongSession {
         this.delay = b.delay;
         this.saveResponses = b.saveResponses;
         this.scorer = b.scorer;
-        this.listeners = List.copyOf(b.listeners);
+        this.listeners = new IsolatedListeners(b.listeners);
         this.script = b.script == null ? Script.seed() : b.script;
         this.detector = new DegradationDetector(b.degradationWindow, b.degradationThreshold);
         this.maxConsecutiveFailures = b.maxConsecutiveFailures;
@@ -103,6 +94,7 @@ public final class LongSession {
         this.configuredKvType = b.kvType;
         this.checkpointFile = b.checkpoint;
         this.resumed = b.resumed;
+        this.remaining = new RemainingTime(clock, turns, resumed == null ? 0 : resumed.records().size());
     }
 
     /** The settings a checkpoint keeps so that a resumed run continues as the interrupted one would have. */
@@ -161,7 +153,7 @@ public final class LongSession {
                 config = CheckpointStart.runConfig(resumed.start());
                 checkpoint = reopen(resumed.validLength());
             } else {
-                config = runConfig(backend.info(), started);
+                config = runConfigAssembly().of(backend.info(), started);
                 if (checkpointFile != null) {
                     checkpoint = create(CheckpointStart.toJson(config, settings(), script, backendConfig));
                 }
@@ -173,7 +165,7 @@ public final class LongSession {
             throw e;
         }
         measureAgainst(config);
-        listeners.forEach(l -> notify(() -> l.onStart(config)));
+        listeners.start(config);
         return new SteppedSession(this, backend, suppliedBackend == null, config, started,
                 new RunState(historyWindow, historySlide, saveResponses), script.turns(turns), checkpoint,
                 resumed == null ? List.of() : resumed.records());
@@ -197,13 +189,13 @@ public final class LongSession {
                     state.answered.size(), state.failed.size());
             checkpoint = reopen(resumed.validLength());
         } else {
-            config = runConfig(backend.info(), started);
+            config = runConfigAssembly().of(backend.info(), started);
             if (checkpointFile != null) {
                 checkpoint = create(CheckpointStart.toJson(config, settings(), script, backendConfig));
             }
         }
         measureAgainst(config);
-        listeners.forEach(l -> notify(() -> l.onStart(config)));
+        listeners.start(config);
         try {
             String stoppedEarly = playTurns(backend, state, checkpoint, started);
             return report(stoppedEarly == null ? config : config.withStoppedEarly(stoppedEarly), state);
@@ -250,8 +242,7 @@ public final class LongSession {
         TurnEvent event;
         try {
             ChatResponse response = backend.chat(request);
-            TurnMetrics metrics = finite(withExtras(metrics(turn, request, response, state.answered),
-                    extras.of(turn, response)));
+            TurnMetrics metrics = metricAssembly.of(turn, request, response, state.answered, extras);
             state.answered(metrics, turn.prompt(), response.content(), keepInHistory);
             if (checkpoint != null) {
                 checkpoint.write(CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
@@ -270,7 +261,7 @@ public final class LongSession {
             event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         } catch (ScorerFailure e) {
             FailedTurn failure = new FailedTurn(turn.turn(), turn.phase(), turn.prompt(), FailureKind.SCORER,
-                    e.getMessage(), 1, elapsedSince(turnStart), e.response);
+                    e.getMessage(), 1, elapsedSince(turnStart), e.response());
             log.warn("turn {}: {}; the answer is kept, the turn is not scored", turn.turn(), failure.message(), e);
             event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         } catch (RuntimeException e) {
@@ -278,9 +269,8 @@ public final class LongSession {
             log.warn("turn {} failed with an unexpected error", turn.turn(), e);
             event = failedTurn(state, checkpoint, failure, started, keepInHistory);
         }
-        TurnEvent done = event;
-        listeners.forEach(l -> notify(() -> l.onTurn(done)));
-        return done;
+        listeners.turn(event);
+        return event;
     }
 
     /** Why the run must stop after too many failed turns in a row, or null. */
@@ -302,38 +292,6 @@ public final class LongSession {
         }
     }
 
-    /**
-     * The metrics without figures that are not finite numbers (a backend's tokens per second over no time, a
-     * measure that failed): a report holds only usable numbers, and reading one back refuses NaN and infinities.
-     */
-    private static TurnMetrics finite(TurnMetrics metrics) {
-        if (metrics.values().values().stream().allMatch(LongSession::usable)) {
-            return metrics;
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        metrics.values().forEach((key, value) -> {
-            if (usable(value)) {
-                values.put(key, value);
-            } else {
-                log.debug("turn {}: {} = {} is not a finite number; left out", metrics.turn(), key, value);
-            }
-        });
-        return new TurnMetrics(metrics.turn(), metrics.phase(), values);
-    }
-
-    private static boolean usable(Object value) {
-        return !(value instanceof Double d && !Double.isFinite(d)) && !(value instanceof Float f && !Float.isFinite(f));
-    }
-
-    private static TurnMetrics withExtras(TurnMetrics metrics, Map<String, Object> extras) {
-        if (extras.isEmpty()) {
-            return metrics;
-        }
-        Map<String, Object> values = new LinkedHashMap<>(metrics.values());
-        extras.forEach(values::putIfAbsent);
-        return new TurnMetrics(metrics.turn(), metrics.phase(), values);
-    }
-
     private TurnEvent failedTurn(RunState state, Checkpoint checkpoint, FailedTurn failure, Instant started,
                                  boolean keepInHistory) {
         state.failed(failure, keepInHistory);
@@ -341,7 +299,7 @@ public final class LongSession {
             checkpoint.write(CheckpointRecord.failed(failure));
         }
         return new TurnEvent(failure.turn(), turns, failure.phase(), failure.prompt(), failure.response(), null, failure,
-                Duration.between(started, clock.instant()), remaining(started, failure.turn()));
+                Duration.between(started, clock.instant()), remaining.after(started, failure.turn()));
     }
 
     /** Detects degradation and summarises over the turns not excluded from the quality figures. */
@@ -351,7 +309,7 @@ public final class LongSession {
                 detector.window());
         Summary summary = Summaries.of(measured, alerts, state.failed.size());
         SessionReport report = new SessionReport(config, state.answered, alerts, summary, state.responses, state.failed);
-        listeners.forEach(l -> notify(() -> l.onFinish(report)));
+        listeners.finish(report);
         return report;
     }
 
@@ -371,115 +329,24 @@ public final class LongSession {
         }
     }
 
-    private RunConfig runConfig(BackendInfo info, Instant started) {
-        String kvLabel = configuredKvType != null ? configuredKvType
-                : backendConfig != null ? backendConfig.kvType() : "f16";
-        String kvType = info.kvType() != null ? info.kvType() : kvLabel;
-        String model = backendConfig != null && backendConfig.model().isPresent() ? backendConfig.model().get()
-                : info.model() != null ? info.model() : "default";
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put(RunConfig.KV_TYPE_APPLIED, info.kvType() != null);
-        if (backendConfig != null) {
-            backendConfig.baseUrl().ifPresent(u -> extra.put("url", u.toString()));
-            backendConfig.seed().ifPresent(s -> extra.put(RunConfig.SAMPLING_SEED, s));
-            backendConfig.temperature().ifPresent(t -> extra.put(RunConfig.TEMPERATURE, t));
-            backendConfig.maxTokens().ifPresent(t -> extra.put("max_tokens", t));
-            extra.put("timeout_s", backendConfig.timeout().toMillis() / 1000.0);
-        }
-        Integer contextWindow = info.contextSize() != null ? info.contextSize()
-                : backendConfig != null ? backendConfig.contextSize().orElse(null) : null;
-        if (contextWindow != null) {
-            extra.put(RunConfig.CONTEXT_SIZE, contextWindow);
-        }
-        if (info.trainedContextSize() != null) {
-            extra.put(RunConfig.CONTEXT_TRAIN, info.trainedContextSize());
-        }
-        if (historySlide > 1) {
-            extra.put("history_slide", historySlide); // not the seed's window: said in every report
-        }
-        extra.put("delay_s", delay.toMillis() / 1000.0);
-        extra.put(RunConfig.SCRIPT, script.name());
-        extra.put("scorer", scorer.name());
-        extra.put("degradation_window", detector.window());
-        extra.put("degradation_threshold", detector.threshold());
-        if (!info.facts().isEmpty()) {
-            extra.put(RunConfig.BACKEND_INFO, info.facts());
-        }
-        return new RunConfig(backendLabel, model, kvType, turns, historyWindow, PythonTimestamps.isoFormat(started), extra);
+    private RunConfigAssembly runConfigAssembly() {
+        return new RunConfigAssembly(backendLabel, backendConfig, configuredKvType, turns, historyWindow, historySlide,
+                delay, script.name(), scorer.name(), detector);
     }
 
-    /** Takes the context window and the trained context the run's config records (also a resumed run's). */
+    /**
+     * Measures each turn against the context window and the trained context the run's config records (also a
+     * resumed run's).
+     */
     private void measureAgainst(RunConfig config) {
-        contextSize = config.contextSize().orElse(null);
+        Integer contextSize = config.contextSize().orElse(null);
         Integer trained = config.trainedContextSize().orElse(null);
-        trainedContext = trained == null ? null : new TrainedContext(trained);
+        TrainedContext trainedContext = trained == null ? null : new TrainedContext(trained);
+        metricAssembly = new TurnMetricsAssembly(scorer, contextSize, trainedContext);
         if (trained != null && contextSize != null && contextSize > trained) {
             log.warn("the context window ({} tokens) is larger than the model's trained context ({} tokens): turns "
                     + "past {} tokens are extrapolation and are marked past_trained_context", contextSize, trained,
                     trained);
-        }
-    }
-
-    /**
-     * The scorer's metrics, then the backend's stats under the seed's keys and further ones, then the prompt against
-     * the context window (when its size is known) and the turn's plant and probe.
-     */
-    private TurnMetrics metrics(ScriptedTurn turn, ChatRequest request, ChatResponse response,
-                                List<TurnMetrics> earlier) {
-        TurnScore score = score(turn, response.content());
-        Map<String, Object> values = new LinkedHashMap<>(score.metrics());
-        var stats = response.stats();
-        values.put(MetricKey.ELAPSED_S.name(), PythonFormat.round(seconds(stats.elapsed()), 2));
-        values.put(MetricKey.TOKENS_GENERATED.name(), stats.completionTokens() == null ? 0 : stats.completionTokens());
-        if (stats.tokensPerSecond() != null) {
-            values.put(MetricKey.TOKENS_PER_S.name(), PythonFormat.round(stats.tokensPerSecond(), 1));
-        }
-        if (stats.promptTokens() != null) {
-            values.put(MetricKey.PROMPT_EVAL_COUNT.name(), stats.promptTokens());
-        }
-        if (stats.cachedPromptTokens() != null) {
-            values.put(MetricKey.CACHED_PROMPT_TOKENS.name(), stats.cachedPromptTokens());
-        }
-        if (stats.timeToFirstToken() != null) {
-            values.put(MetricKey.TTFT_S.name(), PythonFormat.round(seconds(stats.timeToFirstToken()), 3));
-        }
-        if (response.finishReason() != null) {
-            values.put(MetricKey.FINISH_REASON.name(), response.finishReason());
-        }
-        response.extra().forEach(values::putIfAbsent);
-        if (contextSize != null) {
-            int promptChars = request.messages().stream().mapToInt(m -> m.content().length()).sum();
-            new TurnContext(promptChars, stats.promptTokens(), stats.completionTokens(), contextSize)
-                    .values(earlier).forEach(values::putIfAbsent);
-        }
-        if (trainedContext != null) {
-            trainedContext.values(stats.promptTokens(), stats.completionTokens()).forEach(values::putIfAbsent);
-        }
-        ProbeScorer.score(turn, request.messages(), response.content(), earlier).forEach(values::putIfAbsent);
-        return new TurnMetrics(turn.turn(), turn.phase(), values);
-    }
-
-    /** The scorer's score of an answer; its exception, or metrics without a quality score, are a ScorerFailure. */
-    private TurnScore score(ScriptedTurn turn, String answer) {
-        try {
-            TurnScore score = scorer.score(new TurnInput(turn.turn(), turn.phase(), turn.prompt(), answer));
-            if (score == null) {
-                throw new IllegalStateException("it returned no score");
-            }
-            return score;
-        } catch (RuntimeException e) {
-            throw new ScorerFailure("scorer " + scorer.name() + " failed: " + OneLine.of(e), answer, e);
-        }
-    }
-
-    /** A scorer that failed on an answer the backend gave: the turn keeps the answer, without a score. */
-    private static final class ScorerFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient String response;
-
-        ScorerFailure(String message, String response, RuntimeException cause) {
-            super(message, cause);
-            this.response = response;
         }
     }
 
@@ -489,26 +356,12 @@ public final class LongSession {
     }
 
     private double elapsedSince(Instant turnStart) {
-        return PythonFormat.round(seconds(Duration.between(turnStart, clock.instant())), 2);
+        return PythonFormat.round(TurnMetricsAssembly.seconds(Duration.between(turnStart, clock.instant())), 2);
     }
 
     private TurnEvent event(ScriptedTurn turn, String response, TurnMetrics metrics, FailedTurn failure, Instant started) {
         return new TurnEvent(turn.turn(), turns, turn.phase(), turn.prompt(), response, metrics, failure,
-                Duration.between(started, clock.instant()), remaining(started, turn.turn()));
-    }
-
-    /** A linear estimate from this run's pace (turns restored from a checkpoint took no time here). */
-    private Duration remaining(Instant started, int turn) {
-        int playedHere = Math.max(1, turn - (resumed == null ? 0 : resumed.records().size()));
-        return Duration.between(started, clock.instant()).multipliedBy(turns - turn).dividedBy(playedHere);
-    }
-
-    private static void notify(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            log.warn("a turn listener failed; the run goes on", e);
-        }
+                Duration.between(started, clock.instant()), remaining.after(started, turn.turn()));
     }
 
     private static double seconds(Duration d) {
