@@ -382,9 +382,8 @@ public final class SessionBuilder {
      *
      * @return the report
      * @throws dev.longhaul.backend.BackendException when the backend cannot be created
-     * @throws InterruptedException when the thread is interrupted between turns
      */
-    public SessionReport run() throws dev.longhaul.backend.BackendException, InterruptedException {
+    public SessionReport run() throws dev.longhaul.backend.BackendException {
         return build().run();
     }
 }
