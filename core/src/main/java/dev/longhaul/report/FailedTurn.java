@@ -41,4 +41,9 @@ public record FailedTurn(int turn, String phase, String prompt, FailureKind kind
                       double elapsedS) {
         this(turn, phase, prompt, kind, message, attempts, elapsedS, null);
     }
+
+    /** @return this failure without the backend's answer: how a report that saves no responses records it */
+    public FailedTurn withoutResponse() {
+        return response == null ? this : new FailedTurn(turn, phase, prompt, kind, message, attempts, elapsedS);
+    }
 }

@@ -44,12 +44,13 @@ final class RunState {
     }
 
     /**
-     * Records a turn without a score. One whose scorer failed keeps the backend's answer: saved with the responses
-     * and, unless given to another session's context ({@code keepInHistory} false), in the history, as the
-     * conversation went on with it.
+     * Records a turn without a score. One whose scorer failed keeps the backend's answer where answers are kept:
+     * with the responses and in the failed turn of the report only when responses are saved, and, unless given to
+     * another session's context ({@code keepInHistory} false), in the history, as the conversation went on with it.
+     * (The checkpoint journals the whole failure, answer included, so that a resumed run rebuilds that history.)
      */
     void failed(FailedTurn failure, boolean keepInHistory) {
-        failed.add(failure);
+        failed.add(saveResponses ? failure : failure.withoutResponse());
         if (failure.response() != null) {
             if (saveResponses) {
                 responses.add(new SavedResponse(failure.turn(), failure.phase(), failure.prompt(), failure.response()));

@@ -98,4 +98,31 @@ class ScorerFailureTest {
                         .anyMatch(m -> m.content().equals(whole.failedTurns().get(0).response())),
                 "turn 3 sees the kept answer of turn 2 in its history, as in the uninterrupted run");
     }
+
+    @Test
+    void withoutSavedResponsesTheReportKeepsNoAnswerButTheJournalDoesForTheResumedHistory() throws Exception {
+        Path journal = dir.resolve("unsaved.turns.jsonl");
+        ScriptedBackend first = ScriptedBackend.healthy();
+        SessionReport whole = session(first, THROWS_ON_TURN_2).saveResponses(false).checkpoint(journal).run();
+        Path file = dir.resolve("unsaved.json");
+        ReportCodec.write(whole, file);
+
+        assertEquals(FailureKind.SCORER, whole.failedTurns().get(0).kind());
+        assertNull(whole.failedTurns().get(0).response(), "no answer in a report that saves no responses");
+        assertTrue(whole.responses().isEmpty());
+        JsonNode entry = new ObjectMapper().readTree(Files.readString(file)).path("failed_turns").get(0);
+        assertTrue(entry.path("response").isMissingNode(), entry.toString());
+        String answer = first.requests().get(2).messages().get(3).content();
+        JsonNode journalled = new ObjectMapper().readTree(Files.readAllLines(journal).get(2));
+        assertEquals(answer, journalled.path("response").asText(), "the journal keeps it for a resumed history");
+
+        Files.write(journal, Files.readAllLines(journal).subList(0, 3));
+        ScriptedBackend backend = ScriptedBackend.healthy();
+        SessionReport resumed = LongSession.builder().resume(journal).backend(backend, "scripted")
+                .scorer(THROWS_ON_TURN_2).run();
+
+        assertEquals(whole.failedTurns(), resumed.failedTurns());
+        assertTrue(backend.requests().get(0).messages().stream().anyMatch(m -> m.content().equals(answer)),
+                "turn 3 still sees turn 2's answer in its history");
+    }
 }
