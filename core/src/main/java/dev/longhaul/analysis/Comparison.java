@@ -42,7 +42,8 @@ public record Comparison(Pair<String> labels, Pair<Double> avgQuality, Pair<Doub
     }
 
     /**
-     * Compares two summaries under given labels.
+     * Compares two summaries under given labels, as the seed compares two reports: on their figures rounded as the
+     * reports hold them ({@link Summary#seedRounded()}), whether the summaries were made from runs now or read back.
      *
      * @param labelA the first run's label
      * @param a      the first run's summary
@@ -51,7 +52,9 @@ public record Comparison(Pair<String> labels, Pair<Double> avgQuality, Pair<Doub
      * @return the comparison
      */
     public static Comparison of(String labelA, Summary a, String labelB, Summary b) {
-        double delta = PythonFormat.round(b.avgQualityScore() - a.avgQualityScore(), 3);
+        Summary seedA = a.seedRounded();
+        Summary seedB = b.seedRounded();
+        double delta = PythonFormat.round(seedB.avgQualityScore() - seedA.avgQualityScore(), 3);
         String verdict;
         if (delta > SIGNIFICANT_DELTA) {
             verdict = labelB + " is BETTER by " + PythonFormat.fixed(delta, 3);
@@ -62,14 +65,14 @@ public record Comparison(Pair<String> labels, Pair<Double> avgQuality, Pair<Doub
         }
         return new Comparison(
                 new Pair<>(labelA, labelB),
-                new Pair<>(a.avgQualityScore(), b.avgQualityScore()),
-                new Pair<>(a.minQualityScore(), b.minQualityScore()),
-                new Pair<>(a.totalDegradationEvents(), b.totalDegradationEvents()),
-                new Pair<>(a.firstDegradationTurn(), b.firstDegradationTurn()),
-                new Pair<>(a.totalHallucinatedReferences(), b.totalHallucinatedReferences()),
-                new Pair<>(a.avgRepetitionRatio(), b.avgRepetitionRatio()),
+                new Pair<>(seedA.avgQualityScore(), seedB.avgQualityScore()),
+                new Pair<>(seedA.minQualityScore(), seedB.minQualityScore()),
+                new Pair<>(seedA.totalDegradationEvents(), seedB.totalDegradationEvents()),
+                new Pair<>(seedA.firstDegradationTurn(), seedB.firstDegradationTurn()),
+                new Pair<>(seedA.totalHallucinatedReferences(), seedB.totalHallucinatedReferences()),
+                new Pair<>(seedA.avgRepetitionRatio(), seedB.avgRepetitionRatio()),
                 delta,
                 verdict,
-                new Pair<>(a.failedTurns(), b.failedTurns()));
+                new Pair<>(seedA.failedTurns(), seedB.failedTurns()));
     }
 }

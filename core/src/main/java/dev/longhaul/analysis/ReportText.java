@@ -48,7 +48,7 @@ public final class ReportText {
      * @return the text, lines ending in {@code \n}, starting with an empty line and ending with one, as printed
      */
     public static String render(SessionReport report) {
-        Summary s = report.summary();
+        Summary s = report.summary().seedRounded();
         RunConfig c = report.config();
         Lines out = new Lines();
         out.add("");

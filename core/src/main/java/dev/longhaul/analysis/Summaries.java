@@ -2,25 +2,20 @@ package dev.longhaul.analysis;
 
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.MetricKey;
-import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.Summary;
 import dev.longhaul.report.TurnMetrics;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Computes a run's {@link Summary} exactly as the seed does: means are Python's {@code sum(values) / len(values)}
- * (summed left to right, as Python up to 3.11 sums floats), {@code min}/{@code max} keep the first extreme value,
- * scores and the repetition ratio are rounded with {@code round(x, 3)}, the response length with
- * {@code round(x, 0)} (a float).
+ * Computes a run's {@link Summary} as the seed does, unrounded: means are Python's {@code sum(values) / len(values)}
+ * (summed left to right, as Python up to 3.11 sums floats), {@code min}/{@code max} keep the first extreme value.
+ * The seed's rounding ({@code round(x, 3)}, {@code round(x, 0)} for the response length) is
+ * {@link Summary#seedRounded()}, applied where the seed's format is written or compared.
  *
- * <p><b>Why the summary is rounded where it is made, not only where the report is written:</b> the seed's
- * {@code compare_reports} reads the rounded summaries back from the reports and computes on them (its quality delta
- * is {@code round(b - a, 3)} of two rounded means, and its verdict compares that delta with 0.05), and so does
- * {@link Comparison#of}. A summary in memory (what {@code ab} compares as a study finishes) must compare as the same
- * summary read back from its file; unrounded means would give another delta, now and then another verdict. The
- * means themselves are computed, as in the seed, from the per-turn values as the report holds them (the scorer's
- * quality scores, already rounded by it), so nothing earlier can be left unrounded either.
+ * <p>The means are computed, as in the seed, from the per-turn values as the report holds them (the scorer's
+ * quality scores, rounded by the scorer as the seed's formula does), so that a summary made now and one made from
+ * the report read back agree to the last digit.
  *
  * <p>Only scored turns count; failed turns are only counted. A run without a single scored turn, where the seed
  * would divide by zero, gets NaN for every mean, minimum and maximum. A figure of a metric no scored turn has (a
@@ -49,8 +44,7 @@ public final class Summaries {
             for (TurnMetrics turn : withLength) {
                 totalLength += turn.responseLength();
             }
-            avgLength = PythonFormat.round(withLength.isEmpty() ? Double.NaN : (double) totalLength / withLength.size(),
-                    0);
+            avgLength = withLength.isEmpty() ? Double.NaN : (double) totalLength / withLength.size();
         }
         Long hallucinated = null;
         if (turns.isEmpty() || !withHallucinations.isEmpty()) {
@@ -60,11 +54,11 @@ public final class Summaries {
             }
         }
         Double repetition = turns.isEmpty() || !withRepetition.isEmpty()
-                ? PythonFormat.round(mean(withRepetition, TurnMetrics::repetitionRatio), 3) : null;
+                ? mean(withRepetition, TurnMetrics::repetitionRatio) : null;
         return new Summary(
-                PythonFormat.round(mean(turns, TurnMetrics::qualityScore), 3),
-                PythonFormat.round(extreme(turns, -1), 3),
-                PythonFormat.round(extreme(turns, +1), 3),
+                mean(turns, TurnMetrics::qualityScore),
+                extreme(turns, -1),
+                extreme(turns, +1),
                 alerts.size(),
                 alerts.isEmpty() ? null : alerts.get(0).turn(),
                 avgLength,

@@ -23,7 +23,7 @@ final class ReportLayout {
         root.put("config", config(report.config()));
         root.put("turn_metrics", map(report.turnMetrics(), ReportLayout::turnMetrics));
         root.put("degradation_alerts", map(report.degradationAlerts(), ReportLayout::alert));
-        Map<String, Object> summary = summary(report.summary());
+        Map<String, Object> summary = summary(report.summary().seedRounded());
         ContextPressureCounts.of(report.turnMetrics()).ifPresent(counts -> summary.putAll(contextPressure(counts)));
         root.put("summary", summary);
         root.put("responses", map(report.responses(), ReportLayout::response));

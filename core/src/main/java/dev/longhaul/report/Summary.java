@@ -1,22 +1,26 @@
 package dev.longhaul.report;
 
 /**
- * A report's {@code summary}: the seed's eight figures (rounded as the seed rounds them) and the count of failed
- * turns, which the seed does not have. The three figures of the seed's scorer's own metrics — response length,
+ * A report's {@code summary}: the seed's eight figures and the count of failed turns, which the seed does not
+ * have. The three figures of the seed's scorer's own metrics — response length,
  * hallucinated references, repetition — are null when no scored turn has that metric (a scorer of your own that
  * does not report it): absent, not 0, which would read as a perfect run.
  *
- * <p>The figures are rounded in the model, not only in the JSON: a summary made from a run compares exactly as the
- * same summary read back from the report does (see {@code dev.longhaul.analysis.Summaries}).
+ * <p>A summary made from a run holds the figures unrounded. The seed rounds them (scores and the repetition ratio
+ * to 3 decimals, the response length to 0) when it writes its report and compares the rounded figures;
+ * {@link #seedRounded()} gives those, and every place that writes or compares in the seed's format (the report's
+ * JSON, the seed's printouts and comparison, the pages' seed tables) uses it. A summary read back from a report
+ * holds the rounded figures already; rounding again changes nothing, so a live summary and its report read back
+ * write and compare alike.
  *
- * @param avgQualityScore             mean quality score, rounded to 3 decimals
- * @param minQualityScore             lowest quality score, rounded to 3 decimals
- * @param maxQualityScore             highest quality score, rounded to 3 decimals
+ * @param avgQualityScore             mean quality score, unrounded
+ * @param minQualityScore             lowest quality score, unrounded
+ * @param maxQualityScore             highest quality score, unrounded
  * @param totalDegradationEvents      number of degradation alerts
  * @param firstDegradationTurn        turn of the first alert, or null
- * @param avgResponseLength           mean response length, rounded to 0 decimals (a float, as in the seed), or null
+ * @param avgResponseLength           mean response length, or null
  * @param totalHallucinatedReferences sum of hallucinated references, or null
- * @param avgRepetitionRatio          mean repetition ratio, rounded to 3 decimals, or null
+ * @param avgRepetitionRatio          mean repetition ratio, unrounded, or null
  * @param failedTurns                 turns without a score (left out of every other figure)
  */
 public record Summary(double avgQualityScore, double minQualityScore, double maxQualityScore,
@@ -26,14 +30,14 @@ public record Summary(double avgQualityScore, double minQualityScore, double max
     /**
      * A summary of a run whose scorer reports all three of the seed's metrics.
      *
-     * @param avgQualityScore             mean quality score, rounded to 3 decimals
-     * @param minQualityScore             lowest quality score, rounded to 3 decimals
-     * @param maxQualityScore             highest quality score, rounded to 3 decimals
+     * @param avgQualityScore             mean quality score, unrounded
+     * @param minQualityScore             lowest quality score, unrounded
+     * @param maxQualityScore             highest quality score, unrounded
      * @param totalDegradationEvents      number of degradation alerts
      * @param firstDegradationTurn        turn of the first alert, or null
-     * @param avgResponseLength           mean response length, rounded to 0 decimals
+     * @param avgResponseLength           mean response length, unrounded
      * @param totalHallucinatedReferences sum of hallucinated references
-     * @param avgRepetitionRatio          mean repetition ratio, rounded to 3 decimals
+     * @param avgRepetitionRatio          mean repetition ratio, unrounded
      * @param failedTurns                 turns without a score
      */
     public Summary(double avgQualityScore, double minQualityScore, double maxQualityScore,
@@ -42,5 +46,20 @@ public record Summary(double avgQualityScore, double minQualityScore, double max
         this(avgQualityScore, minQualityScore, maxQualityScore, totalDegradationEvents, firstDegradationTurn,
                 (Double) avgResponseLength, (Long) totalHallucinatedReferences, (Double) avgRepetitionRatio,
                 failedTurns);
+    }
+
+    /**
+     * The figures as the seed writes them: {@code round(x, 3)} for the scores and the repetition ratio,
+     * {@code round(x, 0)} (a float) for the response length, with Python's rounding. NaN (a run without a scored
+     * turn) and absent figures stay as they are; rounding a rounded summary returns an equal one.
+     *
+     * @return this summary rounded as in the seed's report
+     */
+    public Summary seedRounded() {
+        return new Summary(PythonFormat.round(avgQualityScore, 3), PythonFormat.round(minQualityScore, 3),
+                PythonFormat.round(maxQualityScore, 3), totalDegradationEvents, firstDegradationTurn,
+                avgResponseLength == null ? null : PythonFormat.round(avgResponseLength, 0),
+                totalHallucinatedReferences,
+                avgRepetitionRatio == null ? null : PythonFormat.round(avgRepetitionRatio, 3), failedTurns);
     }
 }

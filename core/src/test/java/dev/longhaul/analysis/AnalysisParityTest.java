@@ -75,7 +75,8 @@ class AnalysisParityTest {
         }
         SessionReport report = ParityResources.report(file);
         assertEquals(report.summary(),
-                Summaries.of(report.turnMetrics(), report.degradationAlerts(), report.failedTurns().size()));
+                Summaries.of(report.turnMetrics(), report.degradationAlerts(), report.failedTurns().size())
+                        .seedRounded());
     }
 
     @ParameterizedTest(name = "{0}")

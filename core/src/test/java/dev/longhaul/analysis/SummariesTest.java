@@ -24,15 +24,35 @@ class SummariesTest {
                         turn(2, "code_gen", 0.6, 201, 0, 0.1),
                         turn(3, "debug", 0.4, 300, 2, 0.2)),
                 List.of(new DegradationAlert(3, "debug", 0.4, 0.7, 0.3)), 2);
-        assertEquals(new Summary(0.6, 0.4, 0.8, 1, 3, 200.0, 3, 0.1, 2), s);
+        assertEquals(new Summary(0.6, 0.4, 0.8, 1, 3, 200.0, 3, 0.1, 2), s.seedRounded());
+        // the model keeps the means unrounded; only the seed's format rounds them
+        assertEquals(601.0 / 3, s.avgResponseLength());
+        assertEquals((0.0 + 0.1 + 0.2) / 3, s.avgRepetitionRatio());
+    }
+
+    @Test
+    void roundingARoundedSummaryChangesNothing() {
+        Summary s = Summaries.of(List.of(turn(1, "a", 0.1235, 2, 0, 0.0004), turn(2, "a", 0.6665, 3, 0, 0.0011)),
+                List.of(), 0).seedRounded();
+        assertEquals(s, s.seedRounded());
+    }
+
+    @Test
+    void aLiveSummaryComparesAsTheSameSummaryRoundedInItsReport() {
+        Summary a = Summaries.of(List.of(turn(1, "a", 0.8004, 2, 0, 0), turn(2, "a", 0.7004, 3, 0, 0)), List.of(), 0);
+        Summary b = Summaries.of(List.of(turn(1, "a", 0.7006, 2, 0, 0), turn(2, "a", 0.7506, 3, 0, 0)), List.of(), 0);
+        assertEquals(Comparison.of("f16", a.seedRounded(), "q8_0", b.seedRounded()), Comparison.of("f16", a, "q8_0", b));
+        // the seed's delta is round(round(b, 3) - round(a, 3), 3) = 0.726 - 0.750; unrounded, 0.7256 - 0.7504
+        // would round to -0.025
+        assertEquals(-0.024, Comparison.of("f16", a, "q8_0", b).qualityDelta());
     }
 
     @Test
     void roundsTheMeanLengthHalfEvenAsAFloat() {
         assertEquals(2.0, Summaries.of(List.of(turn(1, "a", 0.5, 2, 0, 0), turn(2, "a", 0.5, 3, 0, 0)), List.of(), 0)
-                .avgResponseLength());
+                .seedRounded().avgResponseLength());
         assertEquals(4.0, Summaries.of(List.of(turn(1, "a", 0.5, 3, 0, 0), turn(2, "a", 0.5, 4, 0, 0)), List.of(), 0)
-                .avgResponseLength());
+                .seedRounded().avgResponseLength());
     }
 
     @Test
@@ -41,8 +61,9 @@ class SummariesTest {
         // rounded sum (math.fsum) gives 0.4855 and 0.485; Python 3.12+ compensates its float sums and may too
         Summary s = Summaries.of(List.of(turn(1, "a", 0.1235, 1, 0, 0), turn(2, "a", 0.6665, 1, 0, 0),
                 turn(3, "a", 0.6665, 1, 0, 0)), List.of(), 0);
-        assertEquals(0.486, s.avgQualityScore());
-        assertEquals(0.123, s.minQualityScore()); // 0.1235 is stored as 0.12349999999999999...
+        assertEquals(0.48550000000000004, s.avgQualityScore());
+        assertEquals(0.486, s.seedRounded().avgQualityScore());
+        assertEquals(0.123, s.seedRounded().minQualityScore()); // 0.1235 is stored as 0.12349999999999999...
     }
 
     @Test

@@ -138,7 +138,7 @@ public final class HtmlReport {
             Arm arm = set.arms().get(i);
             SessionReport report = arm.report();
             RunConfig c = report.config();
-            Summary s = report.summary();
+            Summary s = report.summary().seedRounded();
             Boolean applied = c.kvTypeApplied().orElse(null);
             String kv = (c.kvType() == null ? "n/a" : c.kvType())
                     + (Boolean.TRUE.equals(applied) ? " (applied)" : Boolean.FALSE.equals(applied) ? " (label)" : "");

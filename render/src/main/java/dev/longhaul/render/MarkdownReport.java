@@ -80,7 +80,7 @@ public final class MarkdownReport {
         out.append("| run | avg quality | min | max | degradations | first at turn | failed turns | avg length |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Arm arm : set.arms()) {
-            Summary s = arm.report().summary();
+            Summary s = arm.report().summary().seedRounded();
             out.append("| ").append(escape(arm.label())).append(" | ").append(PythonFormat.fixed(s.avgQualityScore(), 3))
                     .append(" | ").append(PythonFormat.fixed(s.minQualityScore(), 3)).append(" | ")
                     .append(PythonFormat.fixed(s.maxQualityScore(), 3)).append(" | ").append(s.totalDegradationEvents())
