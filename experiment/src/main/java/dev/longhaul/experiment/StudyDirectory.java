@@ -119,6 +119,11 @@ public final class StudyDirectory {
         return resume;
     }
 
+    /** @return whether reports and the comparison are written as strict JSON, with null where Python writes NaN */
+    public boolean writesStrictJson() {
+        return strictJson;
+    }
+
     /** @return where the study's files are */
     public StudyFiles files() {
         return files;

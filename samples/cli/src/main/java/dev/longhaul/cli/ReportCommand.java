@@ -15,7 +15,6 @@ import dev.longhaul.render.HtmlReport;
 import dev.longhaul.render.MarkdownReport;
 import dev.longhaul.render.ReportSet;
 import dev.longhaul.report.ReportCodec;
-import dev.longhaul.report.RunNames;
 import dev.longhaul.report.SessionReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -192,26 +191,6 @@ final class ReportCommand implements Callable<Integer> {
         String name = report.getFileName().toString();
         String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
         return report.resolveSibling(stem + ".html");
-    }
-
-    /**
-     * The runs of an {@code ab}, labelled as their files are named ({@code <kv>}, or {@code <kv>.r<N>} with repeats),
-     * with the comparisons {@code comparison.json} holds.
-     *
-     * @param byArm       arm label → its runs by repeat, baseline arm first
-     * @param comparisons the comparison objects
-     * @param summary     the study's trade-off, or null
-     * @return the set to render
-     */
-    static ReportSet abRuns(Map<String, List<SessionReport>> byArm, List<Map<String, Object>> comparisons,
-                            TradeOffSummary summary) {
-        List<Arm> arms = new ArrayList<>();
-        byArm.forEach((label, runs) -> {
-            for (int i = 0; i < runs.size(); i++) {
-                arms.add(new Arm(runs.size() == 1 ? label : RunNames.repeatFile(label, i + 1), runs.get(i)));
-            }
-        });
-        return new ReportSet(arms, comparisons, summary);
     }
 
     /**

@@ -221,5 +221,4 @@ class AbCommandTest {
                 + study.resolve("study.json") + "); a resumed study keeps its settings: leave it out",
                 changed.err().strip());
     }
-
 }
