@@ -4,6 +4,7 @@ import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.files.AtomicFile;
 import dev.longhaul.report.PythonJsonWriter;
 import dev.longhaul.report.SessionReport;
+import dev.longhaul.session.JournalState;
 import dev.longhaul.session.TurnEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,11 @@ public final class Study {
 
         @Override
         public void onRunStart(ArmRun run) {
+            if (plan.directory().resuming()) {
+                // a run resuming from its journal plays only the turns it did not journal
+                JournalState.of(plan.directory().files().journal(run))
+                        .ifPresent(journal -> clock.resumedRun(journal.turnsJournalled()));
+            }
             listener.onRunStart(run);
         }
 

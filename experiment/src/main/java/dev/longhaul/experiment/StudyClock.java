@@ -6,14 +6,14 @@ import java.util.function.LongSupplier;
 
 /**
  * The whole study's work and how long the rest of it will take: the turns every run of every repeat plays, less
- * the runs an earlier session of a resumed study finished, and a wall-clock estimate from the turns played most
+ * what an earlier session of a resumed study already played, and a wall-clock estimate from the turns played most
  * recently. Wall clock, so that the time between turns counts too: in shared history that is the token-fidelity
  * forcing, which no run's own clock sees. Recent turns rather than all of them, because a turn's cost grows with its
  * prompt until the history window slides: on the README's main job the mean over all turns played said 1:28 left at
  * turn 35 of 50 where 3:55 were.
  *
- * <p>A {@link Study} keeps one and tells it of every turn and of every run finished in an earlier session; its
- * listeners read the estimate ({@link Study#clock()}). Thread-safe.
+ * <p>A {@link Study} keeps one and tells it of every turn, of every run finished in an earlier session and of the
+ * turns a resumed run's journal restores; its listeners read the estimate ({@link Study#clock()}). Thread-safe.
  */
 public final class StudyClock {
 
@@ -59,6 +59,15 @@ public final class StudyClock {
     /** A run finished in an earlier session and is not played again. */
     public synchronized void restoredRun() {
         lessToPlay(turnsPerRun);
+    }
+
+    /**
+     * A run resumes from its journal: the turns it journalled in an earlier session are restored, not played.
+     *
+     * @param turnsJournalled the turns its journal holds, answered or failed
+     */
+    public synchronized void resumedRun(int turnsJournalled) {
+        lessToPlay(Math.min(turnsJournalled, turnsPerRun));
     }
 
     private void lessToPlay(long turns) {

@@ -221,4 +221,23 @@ class AbCommandTest {
                 + study.resolve("study.json") + "); a resumed study keeps its settings: leave it out",
                 changed.err().strip());
     }
+
+    @Test
+    void aResumedStudysEstimateCountsOnlyTheTurnsLeftToPlay() throws Exception {
+        CliTest.Result first = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "6",
+                "--free-running", "--quiet", "--output-dir", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        // as if interrupted during q8_0's turn 3: its journal holds two turns, it has no report yet
+        Path journal = dir.resolve("q8_0.turns.jsonl");
+        Files.write(journal, Files.readAllLines(journal).subList(0, 3));
+        Files.delete(dir.resolve("q8_0.json"));
+        Files.delete(dir.resolve("comparison.json"));
+
+        CliTest.Result resumed = CliTest.longhaul("ab", "--resume", dir.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("resumed from " + journal), resumed.out());
+        // 12 turns, less f16's 6 (finished earlier) and q8_0's 2 journalled: 4 to play, the third of them is turn 5
+        assertTrue(resumed.out().lines().filter(l -> l.startsWith("[q8_0] [Turn  5/6]")).findFirst().orElseThrow()
+                .matches(".* \\| study 3/4 turns, ~\\d+:\\d\\d left"), resumed.out());
+    }
 }

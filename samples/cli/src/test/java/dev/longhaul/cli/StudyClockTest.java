@@ -61,4 +61,17 @@ class StudyClockTest {
         now.addAndGet(Duration.ofSeconds(4).toNanos());
         assertEquals(Duration.ofSeconds(6), clock.remaining());
     }
+
+    @Test
+    void theTurnsAResumedRunsJournalRestoresAreNotLeftToPlay() {
+        StudyClock clock = new StudyClock(2, 10, now::get); // 20 turns
+        clock.resumedRun(7); // the run in flight journalled 7 of its 10 turns: 3 are left of it, 13 of the study
+        assertEquals(13, clock.turnsToPlay());
+        for (int i = 0; i < 4; i++) {
+            clock.played();
+        }
+        now.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertEquals(Duration.ofSeconds(9), clock.remaining());
+        assertEquals("study 4/13 turns, ~0:09 left", ProgressPrinter.progress(clock.estimate().orElseThrow()));
+    }
 }
