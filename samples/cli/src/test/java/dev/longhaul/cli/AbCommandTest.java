@@ -240,4 +240,34 @@ class AbCommandTest {
         assertTrue(resumed.out().lines().filter(l -> l.startsWith("[q8_0] [Turn  5/6]")).findFirst().orElseThrow()
                 .matches(".* \\| study 3/4 turns, ~\\d+:\\d\\d left"), resumed.out());
     }
+
+    @Test
+    void aResumedStudyStartedWithoutSavedAnswersKeepsEveryArmWithout() throws Exception {
+        CliTest.Result first = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "3",
+                "--free-running", "--no-save-responses", "--quiet", "--output-dir", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        // a study begun by a version that saved no answers by default: its recorded command line has no flag for it
+        ObjectMapper json = new ObjectMapper();
+        JsonNode study = json.readTree(dir.resolve("study.json").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode args = (com.fasterxml.jackson.databind.node.ArrayNode)
+                study.get("settings").get("args");
+        for (int i = args.size() - 1; i >= 0; i--) {
+            if (args.get(i).asText().equals("--no-save-responses")) {
+                args.remove(i);
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) study).put("complete", false);
+        json.writeValue(dir.resolve("study.json").toFile(), study);
+        // interrupted before q8_0 began
+        Files.delete(dir.resolve("q8_0.json"));
+        Files.delete(dir.resolve("q8_0.turns.jsonl"));
+        Files.delete(dir.resolve("comparison.json"));
+
+        CliTest.Result resumed = CliTest.longhaul("ab", "--resume", dir.toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(ReportCodec.read(dir.resolve("f16.json")).responses().isEmpty());
+        assertEquals(3, ReportCodec.read(dir.resolve("q8_0.json")).turnMetrics().size());
+        assertTrue(ReportCodec.read(dir.resolve("q8_0.json")).responses().isEmpty(),
+                "the arm played on resume saves no answers, as the study's first arm did");
+    }
 }
