@@ -59,6 +59,12 @@ public final class AbExperiment {
 
     /** The first seed when none is given. */
     public static final long DEFAULT_SEED = 42L;
+    /** The report config key of a run's repeat, with several repeats. */
+    public static final String REPEAT_KEY = "ab_repeat";
+    /** The report config key of a run's role in the experiment, when it is not an arm's. */
+    public static final String ROLE_KEY = "ab_role";
+    /** The {@value #ROLE_KEY} of a noise-floor rerun of the baseline. */
+    public static final String NOISE_FLOOR_ROLE = "noise_floor";
 
     final List<Arm> arms;
     final Consumer<SessionBuilder> session;
@@ -296,10 +302,10 @@ public final class AbExperiment {
             config = config.withExtra(RunConfig.SAMPLING_SEED, run.seed());
         }
         if (repeats > 1) {
-            config = config.withExtra("ab_repeat", run.repeat());
+            config = config.withExtra(REPEAT_KEY, run.repeat());
         }
         if (run.noiseFloor()) {
-            config = config.withExtra("ab_role", "noise_floor");
+            config = config.withExtra(ROLE_KEY, NOISE_FLOOR_ROLE);
         }
         if (sharedHistory) {
             config = config.withExtra("shared_history_from", arms.get(0).label());
