@@ -187,7 +187,7 @@ class StudyDirectoryTest {
     }
 
     @Test
-    void aResumeWithAnotherSettingIsRefusedInOneLine() throws Exception {
+    void aResumeWithAnotherSettingIsRefusedInOneLine() {
         Path studyDir = dir.resolve("settings");
         assertThrows(ExperimentInterruptedException.class, () -> study(false, Map.of("f16", 2))
                 .journal(StudyDirectory.create(studyDir).withSettings(Map.of("turns", 6))).run());

@@ -202,12 +202,12 @@ class AbCommandTest {
         return report.turnMetrics().stream().map(t -> t.number("prompt_eval_count").intValue()).toList();
     }
 
-    private long seed(String file) throws Exception {
+    private long seed(String file) {
         return ((Number) ReportCodec.read(dir.resolve(file)).config().extra().get("seed")).longValue();
     }
 
     @Test
-    void everyArmIsScoredByTheScorerNamedAndAResumedStudyKeepsIt(@TempDir Path study) throws Exception {
+    void everyArmIsScoredByTheScorerNamedAndAResumedStudyKeepsIt(@TempDir Path study) {
         CliTest.Result r = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "3",
                 "--quiet", "--scorer", "heuristic-markdown-lists", "--output-dir", study.toString());
         assertEquals(0, r.code(), r.err());
