@@ -45,6 +45,8 @@ public record RunConfig(String backend, String model, String kvType, int totalTu
     public static final String SERVER_COMMAND = "server_command";
     /** The extra key of {@link #serverKvLog()}. */
     public static final String SERVER_KV_LOG = "server_kv_log";
+    /** The extra key naming a managed server's log file, beside the report (written by {@code ab}, read by people). */
+    public static final String SERVER_LOG = "server_log";
     /** The extra key of {@link #abRepeat()}. */
     public static final String AB_REPEAT = "ab_repeat";
     /** The extra key of {@link #noiseFloor()}; its value {@value #NOISE_FLOOR_ROLE} marks a noise-floor run. */

@@ -1,5 +1,6 @@
 package dev.longhaul.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,8 +12,10 @@ import java.util.Optional;
  * @param file             the checkpoint
  * @param turnsJournalled  turns it holds, answered or failed
  * @param turnsPlanned     turns the run was to play
+ * @param savesResponses   whether the run keeps its prompts and answers in its report (its settings'
+ *                         {@code save_responses}), which a resumed run goes on doing
  */
-public record JournalState(Path file, int turnsJournalled, int turnsPlanned) {
+public record JournalState(Path file, int turnsJournalled, int turnsPlanned, boolean savesResponses) {
 
     /**
      * @param file a path that may hold a checkpoint
@@ -24,8 +27,9 @@ public record JournalState(Path file, int turnsJournalled, int turnsPlanned) {
         }
         try {
             Checkpoint.Contents contents = Checkpoint.read(file);
-            int planned = contents.start().path("settings").path("turns").asInt();
-            return Optional.of(new JournalState(file, contents.records().size(), planned));
+            JsonNode settings = contents.start().path("settings");
+            return Optional.of(new JournalState(file, contents.records().size(), settings.path("turns").asInt(),
+                    settings.path("save_responses").asBoolean()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

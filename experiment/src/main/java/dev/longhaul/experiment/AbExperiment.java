@@ -74,6 +74,11 @@ public final class AbExperiment {
     final StudyDirectory study;
     /** The runs of the current {@link #run()} that played every turn (or were finished in an earlier session). */
     private final Map<ArmRun, SessionReport> complete = Collections.synchronizedMap(new LinkedHashMap<>());
+    /**
+     * Whether the runs of the current {@link #run()} save their responses, as the resumed study's journals say; null
+     * for a new study (the session settings decide).
+     */
+    private volatile Boolean studySavesResponses;
     /** Why runs of the current {@link #run()} were cut short by an interrupt. */
     private final List<String> cutShort = Collections.synchronizedList(new ArrayList<>());
 
@@ -118,8 +123,10 @@ public final class AbExperiment {
         for (int repeat = 1; repeat <= repeats; repeat++) {
             plan.addAll(runsOf(repeat));
         }
+        studySavesResponses = null;
         if (study != null) {
             study.open(plan, design());
+            studySavesResponses = study.journalledSaveResponses(plan).orElse(null);
         }
         String interrupted = null;
         try {
@@ -252,6 +259,11 @@ public final class AbExperiment {
     SessionBuilder sessionFor(ArmRun run, LaunchedArm launched) {
         SessionBuilder b = LongSession.builder();
         session.accept(b);
+        if (studySavesResponses != null) {
+            // a study keeps saving (or leaving out) responses as it began, whatever the default is now, so that
+            // every arm of it is alike
+            b.saveResponses(studySavesResponses);
+        }
         if (study != null) {
             Path journal = study.files().journal(run);
             if (study.journalled(run)) {

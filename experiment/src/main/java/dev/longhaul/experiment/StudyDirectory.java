@@ -7,6 +7,7 @@ import dev.longhaul.files.AtomicFile;
 import dev.longhaul.files.FileProblem;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
+import dev.longhaul.session.JournalState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The directory an experiment journals in, so that nothing it measured is lost and an interrupted study can be
@@ -119,6 +121,11 @@ public final class StudyDirectory {
         return resume;
     }
 
+    /** @return whether reports and the comparison are written as strict JSON, with null where Python writes NaN */
+    public boolean writesStrictJson() {
+        return strictJson;
+    }
+
     /** @return where the study's files are */
     public StudyFiles files() {
         return files;
@@ -165,6 +172,23 @@ public final class StudyDirectory {
     /** @return the report the run wrote in an earlier session of this study */
     SessionReport report(ArmRun run) {
         return ReportCodec.read(files.report(run));
+    }
+
+    /**
+     * Whether a resumed study saves its runs' responses, as the first of its runs' journals from an earlier session
+     * says (its start line's settings): every run of a study is alike, also when a study begun by an older version
+     * with another default is resumed. Empty for a new study, or one no run of which has journalled yet (then
+     * nothing was played that could differ).
+     *
+     * @param runs the study's runs, in order
+     * @return whether they save their responses, when the study's journals say
+     */
+    Optional<Boolean> journalledSaveResponses(List<ArmRun> runs) {
+        if (!resume) {
+            return Optional.empty();
+        }
+        return runs.stream().map(run -> JournalState.of(files.journal(run))).flatMap(Optional::stream).findFirst()
+                .map(JournalState::savesResponses);
     }
 
     /** @return whether the run journalled turns in an earlier session of this study */

@@ -161,7 +161,7 @@ class ParallelRunsTest {
     }
 
     @Test
-    void aRunThatCannotLaunchStopsTheOthersAndItsErrorIsThrown() throws Exception {
+    void aRunThatCannotLaunchStopsTheOthersAndItsErrorIsThrown() {
         CountDownLatch asked = new CountDownLatch(1);
         List<String> closed = Collections.synchronizedList(new ArrayList<>());
         Arm silent = new Arm("f16", run -> {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.BackendInfo;
-import dev.longhaul.backend.ChatMessage;
 import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.ChatResponse;
 import dev.longhaul.backend.GenerationStats;
@@ -187,7 +186,7 @@ class StudyDirectoryTest {
     }
 
     @Test
-    void aResumeWithAnotherSettingIsRefusedInOneLine() throws Exception {
+    void aResumeWithAnotherSettingIsRefusedInOneLine() {
         Path studyDir = dir.resolve("settings");
         assertThrows(ExperimentInterruptedException.class, () -> study(false, Map.of("f16", 2))
                 .journal(StudyDirectory.create(studyDir).withSettings(Map.of("turns", 6))).run());

@@ -104,6 +104,26 @@ public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons, T
         return compared(arms);
     }
 
+    /**
+     * The runs of an A/B study, labelled as the study names their files: the arm's label, or {@code <label>.r<N>}
+     * for an arm with several repeats ({@link RunNames#repeatFile}).
+     *
+     * @param byArm       arm label → its runs by repeat, baseline arm first
+     * @param comparisons the study's comparison objects (as in its {@code comparison.json})
+     * @param summary     the study's trade-off, or null
+     * @return the set
+     */
+    public static ReportSet ofStudy(Map<String, List<SessionReport>> byArm, List<Map<String, Object>> comparisons,
+                                    TradeOffSummary summary) {
+        List<Arm> arms = new ArrayList<>();
+        byArm.forEach((label, runs) -> {
+            for (int i = 0; i < runs.size(); i++) {
+                arms.add(new Arm(runs.size() == 1 ? label : RunNames.repeatFile(label, i + 1), runs.get(i)));
+            }
+        });
+        return new ReportSet(arms, comparisons, summary);
+    }
+
     /** @return the first run, which the others are compared against */
     public Arm baseline() {
         return arms.get(0);

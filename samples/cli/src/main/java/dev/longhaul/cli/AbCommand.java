@@ -1,6 +1,7 @@
 package dev.longhaul.cli;
 
 import dev.longhaul.analysis.ComparisonText;
+import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.RepeatedComparisonJson;
 import dev.longhaul.analysis.RepeatedComparisonText;
@@ -10,35 +11,37 @@ import dev.longhaul.analysis.stats.RunMeansTest;
 import dev.longhaul.analysis.tradeoff.TradeOffSummary;
 import dev.longhaul.analysis.tradeoff.TradeOffText;
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendException;
+import dev.longhaul.backend.Backends;
 import dev.longhaul.backend.llamacpp.LlamaCppOptions;
 import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
+import dev.longhaul.backend.openai.managed.ServerStartException;
 import dev.longhaul.experiment.AbExperiment;
 import dev.longhaul.experiment.Arm;
 import dev.longhaul.experiment.ArmLauncher;
 import dev.longhaul.experiment.ArmRun;
 import dev.longhaul.experiment.ComparisonDocument;
-import dev.longhaul.backend.BackendException;
-import dev.longhaul.backend.Backends;
-import dev.longhaul.experiment.ExperimentInterruptedException;
-import dev.longhaul.experiment.ExperimentListener;
 import dev.longhaul.experiment.ExperimentResult;
 import dev.longhaul.experiment.LaunchedArm;
+import dev.longhaul.experiment.Study;
+import dev.longhaul.experiment.StudyClock;
 import dev.longhaul.experiment.StudyConflictException;
 import dev.longhaul.experiment.StudyDirectory;
 import dev.longhaul.experiment.StudyFiles;
-import dev.longhaul.files.AtomicFile;
+import dev.longhaul.experiment.StudyListener;
+import dev.longhaul.experiment.StudyOutcome;
+import dev.longhaul.experiment.StudyPlan;
+import dev.longhaul.render.ReportSet;
 import dev.longhaul.report.ProbeRecall;
-import dev.longhaul.report.PythonJsonWriter;
+import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.TurnEvent;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +262,10 @@ final class AbCommand implements Callable<Integer> {
         return args;
     }
 
-    /** Plays (or continues) the study in {@code directory}, prints the comparisons and writes the files. */
+    /**
+     * Plays (or continues) the study in {@code directory} as a {@link Study}, prints the comparisons and writes the
+     * HTML page; the study writes the reports and comparison.json.
+     */
     private Integer play(StudyDirectory directory, PrintWriter out, PrintWriter err) throws Exception {
         validate();
         gateOptions.gates();
@@ -275,87 +281,71 @@ final class AbCommand implements Callable<Integer> {
         boolean greedy = backendOptions.temperature != null && backendOptions.temperature == 0;
         designNotes(out, greedy);
         sameFlashAttention();
-        long seed = backendOptions.seed == null ? AbExperiment.DEFAULT_SEED : backendOptions.seed;
         Duration delay = SessionOptions.delay(delaySeconds);
         StudyFiles files = directory.files();
-        int turns = sessionOptions.turns();
-        StudyClock clock = new StudyClock((long) (kvTypes.size() + (noiseFloor ? 1 : 0)) * repeats, turns,
-                System::nanoTime);
-        out.println(StudyClock.budget(kvTypes.size(), repeats, noiseFloor, turns, shared && fidelityTopK > 0,
-                backendOptions.maxTokens));
-        out.flush();
-        Progress progress = new Progress(out, files, clock);
-        AbExperiment.Builder experiment = AbExperiment.builder()
-                .seed(seed).repeats(repeats).sharedHistory(shared).noiseFloor(noiseFloor).parallel(parallel)
+        StudyPlan.Builder plan = StudyPlan.builder(directory.withSettings(Map.of("args", studyArgs()))
+                        .strictJson(strictJson))
+                .seed(backendOptions.seed == null ? AbExperiment.DEFAULT_SEED : backendOptions.seed)
+                .repeats(repeats).design(shared ? Design.SHARED_HISTORY : Design.FREE_RUNNING)
+                .noiseFloor(noiseFloor).parallel(parallel).turns(sessionOptions.turns())
                 .session(session -> {
                     sessionOptions.applyTo(session);
                     session.delay(delay);
                 })
-                .listener(progress)
-                .journal(directory.withSettings(Map.of("args", studyArgs())).strictJson(strictJson));
+                .tokenFidelity(shared ? fidelityTopK : 0, greedy);
         for (int i = 0; i < kvTypes.size(); i++) {
-            experiment.arm(new Arm(kvTypes.get(i), launcher(i, out, files)));
+            plan.arm(new Arm(kvTypes.get(i), launcher(i, out, files)));
         }
-        if (shared && fidelityTopK > 0) {
-            TokenFidelity fidelity = new TokenFidelity(fidelityTopK, greedy);
-            experiment.observer(t -> fidelity.measure(t.request(), t.baselineBackend(), t.baselineAnswer(),
-                    t.armBackend(), t.armAnswer()));
-        }
-        ExperimentResult result;
-        String interrupted = null;
+        Study study = new Study(plan.build());
+        out.println(StudyBudget.line(kvTypes.size(), repeats, noiseFloor, sessionOptions.turns(),
+                shared && fidelityTopK > 0, backendOptions.maxTokens));
+        out.flush();
         try (InterruptGuard guard = InterruptGuard.install()) {
+            StudyOutcome outcome;
             try {
-                result = experiment.run();
-            } catch (ExperimentInterruptedException e) {
-                result = e.finished();
-                interrupted = e.getMessage();
+                outcome = study.run(new Progress(out, files, study.clock()));
             } catch (StudyConflictException e) {
                 throw new IllegalArgumentException(e.getMessage() + hint(e.reason(), files.dir()), e);
             }
-            ComparisonDocument document = ComparisonDocument.of(result, progress.reported(), repeats, noiseFloor,
-                    interrupted == null);
-            printComparisons(out, result, document.summary());
-            AtomicFile.write(files.comparison(), json(document.toMap()) + "\n", StandardCharsets.UTF_8);
-            out.println("Comparison saved to: " + files.comparison());
+            out.println("Comparison saved to: " + outcome.comparisonFile());
+            ExperimentResult result = outcome.result();
             if (result.reports().values().stream().anyMatch(runs -> !runs.isEmpty())) {
-                ReportCommand.writeHtml(ReportCommand.abRuns(result.reports(),
-                        result.comparisons().stream().map(RepeatedComparisonJson::tree).toList(), document.summary()),
-                        files.page(), out, err);
+                ReportCommand.writeHtml(ReportSet.ofStudy(result.reports(),
+                        result.comparisons().stream().map(RepeatedComparisonJson::tree).toList(),
+                        outcome.document().summary()), files.page(), out, err);
             }
-            if (interrupted != null) {
-                // said before the guard lets the JVM exit, so that the line is never lost
-                err.println("longhaul: study stopped: " + interrupted + "; the journals keep every finished turn: "
-                        + "longhaul ab --resume " + files.dir());
-                err.flush();
-                return Main.EXIT_INTERRUPTED;
-            }
-            return exitCode(result, document.summary(), err);
+            return exitCode(outcome, files.dir(), err);
         }
     }
 
     /**
-     * 1 when an arm answered no turn (said on {@code err}: there is nothing to judge it by), else the gates' code
-     * when one is breached or inconclusive, else 1 when a run stopped early, else 0.
+     * 130 after an interrupt (said on {@code err}, with how to resume); 1 when an arm answered no turn (said on
+     * {@code err}: there is nothing to judge it by), else the gates' code when one is breached or inconclusive, else
+     * 1 when a run stopped early, else 0.
      */
-    private int exitCode(ExperimentResult result, TradeOffSummary summary, PrintWriter err) {
-        List<String> unanswered = result.labels().stream()
-                .filter(label -> result.reports(label).stream().allMatch(r -> r.turnMetrics().isEmpty())).toList();
-        if (!unanswered.isEmpty()) {
+    private int exitCode(StudyOutcome outcome, Path dir, PrintWriter err) {
+        StudyOutcome.Kind kind = outcome.kind();
+        if (kind == StudyOutcome.Kind.INTERRUPTED) {
+            // said before the guard lets the JVM exit, so that the line is never lost
+            err.println("longhaul: study stopped: " + outcome.interruption() + "; the journals keep every finished "
+                    + "turn: longhaul ab --resume " + dir);
+            err.flush();
+            return Main.EXIT_INTERRUPTED;
+        }
+        if (kind == StudyOutcome.Kind.ARMS_UNANSWERED) {
+            List<String> unanswered = outcome.unansweredArms();
             err.println("longhaul: " + String.join(", ", unanswered) + " answered no turn: the study cannot judge "
                     + (unanswered.size() == 1 ? "that arm" : "those arms") + " (see the failed turns in "
                     + (unanswered.size() == 1 ? "its report" : "their reports") + ")");
             err.flush();
             return Main.EXIT_INCOMPLETE;
         }
+        TradeOffSummary summary = outcome.document().summary();
         int gates = summary == null ? 0 : gateOptions.check(summary, err);
         if (gates != 0) {
             return gates;
         }
-        return result.stoppedEarly() ? Main.EXIT_INCOMPLETE : 0;
-    }
-
-    private String json(Object tree) {
-        return strictJson ? PythonJsonWriter.writeStrict(tree) : PythonJsonWriter.write(tree);
+        return kind == StudyOutcome.Kind.STOPPED_EARLY ? Main.EXIT_INCOMPLETE : 0;
     }
 
     private static String hint(StudyConflictException.Reason reason, Path dir) {
@@ -397,7 +387,11 @@ final class AbCommand implements Callable<Integer> {
         }
     }
 
-    /** How each run of arm {@code index} gets its backend: a config, or a llama-server started for the run. */
+    /**
+     * How each run of arm {@code index} gets its backend: a config, or a llama-server started for the run. The managed
+     * server's launcher lives here, not in longhaul-experiment, which must not depend on a concrete backend
+     * (backends/openai's {@link ManagedLlamaServer}); the {@link Study} only calls it.
+     */
     private ArmLauncher launcher(int index, PrintWriter out, StudyFiles files) throws BackendException {
         BackendConfig config = armConfig(index);
         if (serverBin == null) {
@@ -408,9 +402,9 @@ final class AbCommand implements Callable<Integer> {
             out.println("Started: " + String.join(" ", server.commandLine()));
             out.flush();
             Map<String, Object> record = new LinkedHashMap<>();
-            record.put("server_command", server.commandLine());
-            record.put("server_log", server.logFile().getFileName().toString());
-            record.put("server_kv_log", server.kvLogLines());
+            record.put(RunConfig.SERVER_COMMAND, server.commandLine());
+            record.put(RunConfig.SERVER_LOG, server.logFile().getFileName().toString());
+            record.put(RunConfig.SERVER_KV_LOG, server.kvLogLines());
             return LaunchedArm.of(server.backendConfig(config.newBuilder().seed(run.seed()).build()))
                     .withReportExtras(record).closing(server);
         };
@@ -429,7 +423,8 @@ final class AbCommand implements Callable<Integer> {
         return config;
     }
 
-    private ManagedLlamaServer startServer(ArmRun run, StudyFiles files) throws Exception {
+    private ManagedLlamaServer startServer(ArmRun run, StudyFiles files)
+            throws ServerStartException, InterruptedException {
         LaunchOptions options = LaunchOptions.defaults(files.serverLog(run))
                 .withSeed(run.seed()).withThreads(backendOptions.threads)
                 .withStartupTimeout(Duration.ofMillis(Math.round(startupTimeoutSeconds * 1000)));
@@ -439,24 +434,21 @@ final class AbCommand implements Callable<Integer> {
         return ManagedLlamaServer.start(serverBin, backendOptions.modelFile, run.label(), options);
     }
 
-    /** Prints a header per run and its progress lines, and where each finished run's report was saved. */
-    private final class Progress implements ExperimentListener {
+    /**
+     * Prints a header per run and its progress lines, where each finished run's report was saved, and the
+     * comparisons once the study is over.
+     */
+    private final class Progress implements StudyListener {
 
         private final PrintWriter out;
         private final StudyFiles files;
         private final Map<ArmRun, ProgressPrinter> printers = new LinkedHashMap<>();
-        private final List<ArmRun> reported = Collections.synchronizedList(new ArrayList<>());
         private final StudyClock clock;
 
         Progress(PrintWriter out, StudyFiles files, StudyClock clock) {
             this.out = out;
             this.files = files;
             this.clock = clock;
-        }
-
-        /** @return the runs whose reports are in the study directory */
-        List<ArmRun> reported() {
-            return List.copyOf(reported);
         }
 
         // With --parallel, runs report from their own threads: one at a time here, so lines never interleave.
@@ -477,17 +469,19 @@ final class AbCommand implements Callable<Integer> {
 
         @Override
         public synchronized void onRunSaved(ArmRun run, Path file) {
-            reported.add(run);
             out.println("Report saved to: " + file);
             out.flush();
         }
 
         @Override
         public synchronized void onRunRestored(ArmRun run, SessionReport report, Path file) {
-            reported.add(run);
-            clock.restoredRun();
             out.printf("%n=== %s: finished earlier, %s ===%n", header(run), file);
             out.flush();
+        }
+
+        @Override
+        public void onComparison(ComparisonDocument document) {
+            printComparisons(out, document.result(), document.summary());
         }
 
         private String header(ArmRun run) {

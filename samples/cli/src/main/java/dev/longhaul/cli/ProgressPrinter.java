@@ -1,6 +1,7 @@
 package dev.longhaul.cli;
 
 import dev.longhaul.report.MetricKey;
+import dev.longhaul.experiment.StudyClock;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.TurnMetrics;
 import dev.longhaul.session.TurnEvent;
@@ -25,7 +26,7 @@ final class ProgressPrinter implements TurnListener {
         this(out, prefix, null);
     }
 
-    /** A study run's progress: the estimate is the study's ({@code study} hears every turn from here). */
+    /** A study run's progress: the estimate is the study's (its {@link dev.longhaul.experiment.Study} feeds it). */
     ProgressPrinter(PrintWriter out, String prefix, StudyClock study) {
         this.out = out;
         this.prefix = prefix;
@@ -48,16 +49,18 @@ final class ProgressPrinter implements TurnListener {
         }
         line.append(" | ").append(clock(e.runElapsed())).append(" elapsed");
         if (study != null) {
-            study.played();
-            String progress = study.progress();
-            if (progress != null) {
-                line.append(" | ").append(progress);
-            }
+            study.estimate().ifPresent(estimate -> line.append(" | ").append(progress(estimate)));
         } else if (e.turn() < e.totalTurns()) {
             line.append(", ~").append(clock(e.estimatedRemaining())).append(" left");
         }
         out.println(line);
         out.flush();
+    }
+
+    /** @return e.g. {@code study 14/100 turns, ~6:10 left} */
+    static String progress(StudyClock.Estimate estimate) {
+        return "study " + estimate.played() + "/" + estimate.turnsToPlay() + " turns, ~" + clock(estimate.remaining())
+                + " left";
     }
 
     static String clock(Duration d) {

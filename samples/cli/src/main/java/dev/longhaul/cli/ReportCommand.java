@@ -3,10 +3,7 @@ package dev.longhaul.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.longhaul.analysis.Design;
-import dev.longhaul.analysis.RepeatedComparison;
-import dev.longhaul.analysis.stats.VerdictLevels;
-import dev.longhaul.analysis.tradeoff.TradeOffSummary;
+import dev.longhaul.experiment.StudyReports;
 import dev.longhaul.files.AtomicFile;
 import dev.longhaul.files.FileProblem;
 import dev.longhaul.render.Arm;
@@ -15,7 +12,6 @@ import dev.longhaul.render.HtmlReport;
 import dev.longhaul.render.MarkdownReport;
 import dev.longhaul.render.ReportSet;
 import dev.longhaul.report.ReportCodec;
-import dev.longhaul.report.RunNames;
 import dev.longhaul.report.SessionReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,7 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         List<Arm> arms = arms(runs);
         ReportSet plain = comparison == null ? ReportSet.compared(arms)
                 : new ReportSet(arms, comparisons(comparison));
-        ReportSet set = new ReportSet(plain.arms(), plain.comparisons(), summary(arms));
+        ReportSet set = new ReportSet(plain.arms(), plain.comparisons(),
+                StudyReports.tradeOff(arms.stream().map(Arm::label).toList(), arms.stream().map(Arm::report).toList()));
         PrintWriter out = spec.commandLine().getOut();
         if (html == null && markdown == null && csv == null) {
             out.print(MarkdownReport.render(set));
@@ -96,39 +93,6 @@ final class ReportCommand implements Callable<Integer> {
             out.println("CSV saved to: " + csv);
         }
         return 0;
-    }
-
-    /**
-     * The trade-off summary of the reports. One run per KV type: each run compared with the first. Several (an
-     * {@code ab} study's repeats, given in its order): the runs grouped by KV type into arms, each arm compared with
-     * the first over its repeats with the noise floor's reruns beside, as {@code ab} itself summarised them. A
-     * repeat compared as an arm of its own would be paired with another repeat's baseline, whose answers it never saw.
-     */
-    private static TradeOffSummary summary(List<Arm> arms) {
-        Map<String, List<SessionReport>> byKvType = new LinkedHashMap<>();
-        List<SessionReport> noise = new ArrayList<>();
-        for (Arm arm : arms) {
-            if (arm.report().config().noiseFloor()) {
-                noise.add(arm.report());
-            } else {
-                byKvType.computeIfAbsent(arm.report().config().kvType(), k -> new ArrayList<>()).add(arm.report());
-            }
-        }
-        boolean repeats = byKvType.values().stream().anyMatch(runs -> runs.size() > 1);
-        int baselineRuns = byKvType.isEmpty() ? 0 : byKvType.values().iterator().next().size();
-        if (!repeats || byKvType.size() < 2
-                || byKvType.values().stream().anyMatch(runs -> runs.size() != baselineRuns)) {
-            return TradeOffSummary.ofSingleRuns(arms.stream().map(Arm::label).toList(),
-                    arms.stream().map(Arm::report).toList());
-        }
-        List<List<SessionReport>> sides = new ArrayList<>(byKvType.values());
-        List<RepeatedComparison> comparisons = new ArrayList<>();
-        List<SessionReport> floor = noise.size() == baselineRuns ? noise : List.of();
-        for (List<SessionReport> side : sides.subList(1, sides.size())) {
-            comparisons.add(RepeatedComparison.of(sides.get(0), side, floor, Design.of(sides.get(0), side),
-                    RepeatedComparison.DEFAULT_METRICS, VerdictLevels.DEFAULT));
-        }
-        return TradeOffSummary.ofReports(byKvType, comparisons);
     }
 
     /** Replaces the file only with the whole text; a failure is one line naming the flag and the file. */
@@ -192,26 +156,6 @@ final class ReportCommand implements Callable<Integer> {
         String name = report.getFileName().toString();
         String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
         return report.resolveSibling(stem + ".html");
-    }
-
-    /**
-     * The runs of an {@code ab}, labelled as their files are named ({@code <kv>}, or {@code <kv>.r<N>} with repeats),
-     * with the comparisons {@code comparison.json} holds.
-     *
-     * @param byArm       arm label → its runs by repeat, baseline arm first
-     * @param comparisons the comparison objects
-     * @param summary     the study's trade-off, or null
-     * @return the set to render
-     */
-    static ReportSet abRuns(Map<String, List<SessionReport>> byArm, List<Map<String, Object>> comparisons,
-                            TradeOffSummary summary) {
-        List<Arm> arms = new ArrayList<>();
-        byArm.forEach((label, runs) -> {
-            for (int i = 0; i < runs.size(); i++) {
-                arms.add(new Arm(runs.size() == 1 ? label : RunNames.repeatFile(label, i + 1), runs.get(i)));
-            }
-        });
-        return new ReportSet(arms, comparisons, summary);
     }
 
     /**

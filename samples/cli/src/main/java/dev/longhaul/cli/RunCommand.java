@@ -1,6 +1,7 @@
 package dev.longhaul.cli;
 
 import dev.longhaul.backend.BackendConfig;
+import dev.longhaul.backend.BackendException;
 import dev.longhaul.experiment.StudyFiles;
 import dev.longhaul.render.ReportSet;
 import dev.longhaul.files.AtomicFile;
@@ -9,6 +10,7 @@ import dev.longhaul.report.SessionReport;
 import dev.longhaul.analysis.ReportText;
 import dev.longhaul.session.LongSession;
 import dev.longhaul.session.SessionBuilder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
     BackendOptions backendOptions;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws BackendException, InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         SessionBuilder session;
         Path target;

@@ -202,12 +202,12 @@ class AbCommandTest {
         return report.turnMetrics().stream().map(t -> t.number("prompt_eval_count").intValue()).toList();
     }
 
-    private long seed(String file) throws Exception {
+    private long seed(String file) {
         return ((Number) ReportCodec.read(dir.resolve(file)).config().extra().get("seed")).longValue();
     }
 
     @Test
-    void everyArmIsScoredByTheScorerNamedAndAResumedStudyKeepsIt(@TempDir Path study) throws Exception {
+    void everyArmIsScoredByTheScorerNamedAndAResumedStudyKeepsIt(@TempDir Path study) {
         CliTest.Result r = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "3",
                 "--quiet", "--scorer", "heuristic-markdown-lists", "--output-dir", study.toString());
         assertEquals(0, r.code(), r.err());
@@ -222,4 +222,52 @@ class AbCommandTest {
                 changed.err().strip());
     }
 
+    @Test
+    void aResumedStudysEstimateCountsOnlyTheTurnsLeftToPlay() throws Exception {
+        CliTest.Result first = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "6",
+                "--free-running", "--quiet", "--output-dir", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        // as if interrupted during q8_0's turn 3: its journal holds two turns, it has no report yet
+        Path journal = dir.resolve("q8_0.turns.jsonl");
+        Files.write(journal, Files.readAllLines(journal).subList(0, 3));
+        Files.delete(dir.resolve("q8_0.json"));
+        Files.delete(dir.resolve("comparison.json"));
+
+        CliTest.Result resumed = CliTest.longhaul("ab", "--resume", dir.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("resumed from " + journal), resumed.out());
+        // 12 turns, less f16's 6 (finished earlier) and q8_0's 2 journalled: 4 to play, the third of them is turn 5
+        assertTrue(resumed.out().lines().filter(l -> l.startsWith("[q8_0] [Turn  5/6]")).findFirst().orElseThrow()
+                .matches(".* \\| study 3/4 turns, ~\\d+:\\d\\d left"), resumed.out());
+    }
+
+    @Test
+    void aResumedStudyStartedWithoutSavedAnswersKeepsEveryArmWithout() throws Exception {
+        CliTest.Result first = CliTest.longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--turns", "3",
+                "--free-running", "--no-save-responses", "--quiet", "--output-dir", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        // a study begun by a version that saved no answers by default: its recorded command line has no flag for it
+        ObjectMapper json = new ObjectMapper();
+        JsonNode study = json.readTree(dir.resolve("study.json").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode args = (com.fasterxml.jackson.databind.node.ArrayNode)
+                study.get("settings").get("args");
+        for (int i = args.size() - 1; i >= 0; i--) {
+            if (args.get(i).asText().equals("--no-save-responses")) {
+                args.remove(i);
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) study).put("complete", false);
+        json.writeValue(dir.resolve("study.json").toFile(), study);
+        // interrupted before q8_0 began
+        Files.delete(dir.resolve("q8_0.json"));
+        Files.delete(dir.resolve("q8_0.turns.jsonl"));
+        Files.delete(dir.resolve("comparison.json"));
+
+        CliTest.Result resumed = CliTest.longhaul("ab", "--resume", dir.toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(ReportCodec.read(dir.resolve("f16.json")).responses().isEmpty());
+        assertEquals(3, ReportCodec.read(dir.resolve("q8_0.json")).turnMetrics().size());
+        assertTrue(ReportCodec.read(dir.resolve("q8_0.json")).responses().isEmpty(),
+                "the arm played on resume saves no answers, as the study's first arm did");
+    }
 }

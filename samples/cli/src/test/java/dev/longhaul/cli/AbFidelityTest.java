@@ -53,7 +53,7 @@ class AbFidelityTest {
     }
 
     @Test
-    void withoutSharedHistoryOrWithKZeroThereAreNoFidelityFigures() throws Exception {
+    void withoutSharedHistoryOrWithKZeroThereAreNoFidelityFigures() {
         CliTest.Result r = CliTest.longhaul("ab", "--shared-history", "--fidelity-top-k", "0", "--temperature", "0",
                 "--kv-types", "f16,q8_0", "--turns", "1", "--max-tokens", "8", "--threads", "2", "--output-dir",
                 dir.toString());

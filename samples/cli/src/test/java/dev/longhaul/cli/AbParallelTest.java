@@ -16,7 +16,7 @@ class AbParallelTest {
     Path dir;
 
     @Test
-    void twoEmbeddedArmsPlayAtTheSameTimeAndEachAnswersEveryTurn() throws Exception {
+    void twoEmbeddedArmsPlayAtTheSameTimeAndEachAnswersEveryTurn() {
         CliTest.Result r = CliTest.longhaul("ab", "--kv-types", "f16,q8_0", "--turns", "3", "--max-tokens", "24",
                 "--threads", "1", "--parallel", "2", "--free-running", "--output-dir", dir.toString());
 

@@ -114,7 +114,7 @@ class BadInputMessagesTest {
     }
 
     @Test
-    void comparingReportsOfDifferentLengthsWarnsInOneLine() throws Exception {
+    void comparingReportsOfDifferentLengthsWarnsInOneLine() {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
         assertEquals(0, CliTest.longhaul("run", "--backend", "scripted", "--turns", "6", "--delay", "0", "--quiet",

@@ -35,7 +35,7 @@ public class CliTest {
     }
 
     @Test
-    void runPrintsProgressAndTheReportAndSavesIt() throws Exception {
+    void runPrintsProgressAndTheReportAndSavesIt() {
         Path report = dir.resolve("run.json");
         Result r = longhaul("run", "--backend", "scripted", "--turns", "6", "--delay", "0", "--kv-type", "q8_0",
                 "-o", report.toString(), "--save-responses");
@@ -87,7 +87,7 @@ public class CliTest {
     }
 
     @Test
-    void compareAndJsonCompareReadTwoReports() throws Exception {
+    void compareAndJsonCompareReadTwoReports() {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
         assertEquals(0, longhaul("run", "--backend", "scripted", "--turns", "8", "--delay", "0", "--kv-type", "f16",
@@ -107,7 +107,7 @@ public class CliTest {
     }
 
     @Test
-    void aHistorySlideIsAppliedAndSaidInTheReport() throws Exception {
+    void aHistorySlideIsAppliedAndSaidInTheReport() {
         Path out = dir.resolve("slide.json");
         Result r = longhaul("run", "--backend", "scripted", "--turns", "6", "--history-window", "2",
                 "--history-slide", "2", "--delay", "0", "--quiet", "-o", out.toString());
@@ -133,7 +133,7 @@ public class CliTest {
     }
 
     @Test
-    void badInputGivesOneLineAndExitCode2() throws Exception {
+    void badInputGivesOneLineAndExitCode2() {
         Result unknown = longhaul("run", "--backend", "nope", "--turns", "1", "--delay", "0", "-o", dir.resolve("x.json").toString());
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().startsWith("longhaul: unknown backend 'nope'; available: "), unknown.err());

@@ -50,7 +50,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void twoReportsPrintExactlyTheSeedsComparison() throws Exception {
+    void twoReportsPrintExactlyTheSeedsComparison() {
         Comparison expected = Comparison.of(ReportCodec.read(file("f16.r1")), ReportCodec.read(file("q4_0.r1")));
         CliTest.Result text = CliTest.longhaul("compare", file("f16.r1").toString(), file("q4_0.r1").toString());
         assertEquals(0, text.code(), text.err());

@@ -36,7 +36,7 @@ class ProbesCliTest {
     }
 
     @Test
-    void turnsGivenWithProbesWin() throws Exception {
+    void turnsGivenWithProbesWin() {
         Path report = dir.resolve("short.json");
         CliTest.Result r = longhaul("run", "--backend", "scripted", "--probes", "--turns", "6", "--delay", "0",
                 "--no-checkpoint", "-o", report.toString(), "--quiet");
@@ -46,7 +46,7 @@ class ProbesCliTest {
     }
 
     @Test
-    void abWithProbesShowsTheRecallOfEveryArm() throws Exception {
+    void abWithProbesShowsTheRecallOfEveryArm() {
         Path out = dir.resolve("ab");
         CliTest.Result r = longhaul("ab", "--backend", "scripted", "--kv-types", "f16,q8_0", "--probes", "--turns", "6",
                 "--output-dir", out.toString(), "--quiet");

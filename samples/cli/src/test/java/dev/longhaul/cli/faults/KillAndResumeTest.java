@@ -41,7 +41,7 @@ class KillAndResumeTest {
     private static SessionReport uninterrupted;
 
     @BeforeAll
-    static void runOnceWithoutInterruption() throws Exception {
+    static void runOnceWithoutInterruption() {
         server = DeterministicChatServer.start();
         Path report = shared.resolve("uninterrupted.json");
         CliTest.Result r = longhaul(runArgs(report));

@@ -74,7 +74,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void runsOfOneKvTypeAreLabelledByTheirFileNames() throws Exception {
+    void runsOfOneKvTypeAreLabelledByTheirFileNames() {
         Path a = run("f16", "seed42.json", "--seed", "42");
         Path b = run("f16", "seed43.json", "--seed", "43");
 

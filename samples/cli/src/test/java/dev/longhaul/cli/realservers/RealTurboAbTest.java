@@ -89,7 +89,7 @@ class RealTurboAbTest {
     }
 
     /** The mean KLD over every forced position of the arm's run (each turn's {@code kld_values}, pooled). */
-    private double pooledKld(String kv) throws Exception {
+    private double pooledKld(String kv) {
         double sum = 0;
         int positions = 0;
         for (TurnMetrics t : ReportCodec.read(dir.resolve(kv + ".json")).turnMetrics()) {

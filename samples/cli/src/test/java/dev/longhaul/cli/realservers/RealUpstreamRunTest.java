@@ -57,7 +57,7 @@ class RealUpstreamRunTest {
     }
 
     @Test
-    void streamedAndNonStreamedRunsRecordTheServersTimingsAndFacts() throws Exception {
+    void streamedAndNonStreamedRunsRecordTheServersTimingsAndFacts() {
         requireServer();
         SessionReport streamed = run("streamed.json", "--stream");
         SessionReport plain = run("plain.json", "--no-stream");
@@ -118,7 +118,7 @@ class RealUpstreamRunTest {
         assertEquals(1, report.responses().size(), "only the answered turn is saved and scored");
     }
 
-    private SessionReport run(String file, String... extra) throws Exception {
+    private SessionReport run(String file, String... extra) {
         Path output = dir.resolve(file);
         String[] base = {"run", "--backend", "llama-server", "--url", server.baseUrl().toString(), "--turns", "2",
                 "--max-tokens", "16", "--temperature", "0", "--delay", "0", "--save-responses", "--quiet",
