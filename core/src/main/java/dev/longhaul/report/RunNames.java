@@ -7,7 +7,8 @@ package dev.longhaul.report;
  *   <li>a repeat in progress lines and labels: {@code q8_0 r2} ({@link #repeat(String, int)});</li>
  *   <li>a repeat in a file name, and the label of a run read back from one: {@code q8_0.r2}
  *       ({@link #repeatFile(String, int)}: {@code DIR/q8_0.r2.json});</li>
- *   <li>a second run with the label of one before it on a page: {@code q8_0#2} ({@link #another(String, int)}).</li>
+ *   <li>a second run with the label of one before it on a page, and each repeat in {@code ab}'s recall table:
+ *       {@code q8_0#2} ({@link #another(String, int)}).</li>
  * </ul>
  */
 public final class RunNames {
@@ -34,8 +35,11 @@ public final class RunNames {
     }
 
     /**
-     * @param label a label another run already has
-     * @param n     which run with that label this is, from 2
+     * The n-th of several runs with one label: a page names the second and later runs of a label so, and
+     * {@code ab}'s recall table names every repeat of an arm so.
+     *
+     * @param label a label several runs have
+     * @param n     which run with that label this is, from 1
      * @return {@code LABEL#N}
      */
     public static String another(String label, int n) {

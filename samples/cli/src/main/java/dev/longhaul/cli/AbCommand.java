@@ -35,6 +35,7 @@ import dev.longhaul.experiment.StudyPlan;
 import dev.longhaul.render.ReportSet;
 import dev.longhaul.report.ProbeRecall;
 import dev.longhaul.report.RunConfig;
+import dev.longhaul.report.RunNames;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.session.TurnEvent;
 import java.io.PrintWriter;
@@ -375,7 +376,7 @@ final class AbCommand implements Callable<Integer> {
         for (String label : result.labels()) {
             List<SessionReport> runs = result.reports(label);
             for (int i = 0; i < runs.size(); i++) {
-                labels.add(runs.size() == 1 ? label : label + "#" + (i + 1));
+                labels.add(runs.size() == 1 ? label : RunNames.another(label, i + 1));
                 recalls.add(ProbeRecall.of(runs.get(i).turnMetrics()).orElse(null));
             }
         }
