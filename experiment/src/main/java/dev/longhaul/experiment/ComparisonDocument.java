@@ -1,6 +1,5 @@
 package dev.longhaul.experiment;
 
-import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.RepeatedComparisonJson;
 import dev.longhaul.analysis.fidelity.FidelityDifference;
 import dev.longhaul.analysis.fidelity.FidelitySummary;
