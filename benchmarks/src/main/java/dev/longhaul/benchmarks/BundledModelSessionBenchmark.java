@@ -4,6 +4,7 @@ import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.Backends;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import dev.longhaul.session.LongSession;
@@ -95,23 +96,16 @@ public class BundledModelSessionBenchmark {
         SessionReport report = LongSession.builder().backend(backend, "llamacpp").turns(TURNS)
                 .delay(Duration.ZERO).run();
         for (TurnMetrics turn : report.turnMetrics()) {
-            tokens.promptTokens += number(turn, "prompt_eval_count").longValue();
-            tokens.evaluatedTokens += number(turn, "prompt_tokens_evaluated").longValue();
-            tokens.generatedTokens += number(turn, "tokens_generated").longValue();
-            tokens.ttftSeconds += number(turn, "ttft_s").doubleValue();
-            if (2 * number(turn, "cached_prompt_tokens").longValue() < number(turn, "prompt_eval_count").longValue()) {
+            tokens.promptTokens += turn.number(MetricKey.PROMPT_EVAL_COUNT).longValue();
+            tokens.evaluatedTokens += turn.number(MetricKey.PROMPT_TOKENS_EVALUATED).longValue();
+            tokens.generatedTokens += turn.number(MetricKey.TOKENS_GENERATED).longValue();
+            tokens.ttftSeconds += turn.number(MetricKey.TTFT_S).doubleValue();
+            long cached = turn.number(MetricKey.CACHED_PROMPT_TOKENS).longValue();
+            if (2 * cached < turn.number(MetricKey.PROMPT_EVAL_COUNT).longValue()) {
                 tokens.turnsMostlyEvaluated++;
             }
         }
         tokens.answeredTurns += report.turnMetrics().size();
         return report.turnMetrics().size();
-    }
-
-    private static Number number(TurnMetrics turn, String key) {
-        Object value = turn.values().get(key);
-        if (!(value instanceof Number n)) {
-            throw new IllegalStateException("turn " + turn.turn() + " has no number '" + key + "': " + value);
-        }
-        return n;
     }
 }

@@ -9,6 +9,7 @@ import dev.longhaul.analysis.stats.RunMeansTest;
 import dev.longhaul.analysis.stats.SeriesMeanTest;
 import dev.longhaul.analysis.stats.VerdictLevels;
 import dev.longhaul.report.DegradationAlert;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.Summary;
 import dev.longhaul.report.TurnMetrics;
@@ -77,11 +78,12 @@ public record RepeatedComparison(Comparison seed, Design design, int runs, Pair<
                                  FidelitySummary fidelity, RepeatedComparison noiseFloor, List<String> notes) {
 
     /** The composite quality score's key: the primary endpoint. */
-    public static final String QUALITY = "quality_score";
+    public static final String QUALITY = MetricKey.QUALITY_SCORE.name();
 
     /** The metrics compared by default: the quality score and the seed's three other summary figures. */
     public static final List<String> DEFAULT_METRICS =
-            List.of(QUALITY, "response_length", "repetition_ratio", "hallucinated_references");
+            List.of(QUALITY, MetricKey.RESPONSE_LENGTH.name(), MetricKey.REPETITION_RATIO.name(),
+                    MetricKey.HALLUCINATED_REFERENCES.name());
 
     /**
      * Copies the lists.

@@ -232,14 +232,10 @@ final class Units {
             TurnMetrics t = turns.get(k);
             signature[4 * k] = t.turn();
             signature[4 * k + 1] = t.qualityScore();
-            signature[4 * k + 2] = number(t, MetricKey.RESPONSE_LENGTH.name());
-            signature[4 * k + 3] = number(t, MetricKey.TOKENS_GENERATED.name());
+            signature[4 * k + 2] = t.numberOrNaN(MetricKey.RESPONSE_LENGTH);
+            signature[4 * k + 3] = t.numberOrNaN(MetricKey.TOKENS_GENERATED);
         }
         return signature;
-    }
-
-    private static double number(TurnMetrics t, String key) {
-        return t.values().get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private static int[] intersect(int[] x, int[] y) {

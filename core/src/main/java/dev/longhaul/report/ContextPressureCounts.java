@@ -16,21 +16,9 @@ import java.util.Optional;
  */
 public record ContextPressureCounts(int nearTurns, int fullTurns, int truncationSuspected, Double maxContextFill) {
 
-    /** Per-turn key: characters of all messages sent for the turn. */
-    public static final String PROMPT_CHARS = "prompt_chars";
-    /** Per-turn key: the context size in tokens. */
-    public static final String CONTEXT_SIZE = "context_size";
-    /** Per-turn key: prompt tokens over the context size, 3 decimals. */
-    public static final String CONTEXT_FILL = "context_fill";
-    /** Per-turn key: {@value #NEAR} or {@value #FULL}; absent when neither. */
-    public static final String CONTEXT_PRESSURE = "context_pressure";
-    /** Per-turn key: true when the prompt looks truncated by the server; absent otherwise. */
-    public static final String TRUNCATION_SUSPECTED = "context_truncated_suspected";
-    /** Per-turn key: true when the prompt and the answer went past the model's trained context; absent otherwise. */
-    public static final String PAST_TRAINED_CONTEXT = "past_trained_context";
-    /** {@link #CONTEXT_PRESSURE} value: the prompt filled at least 90% of the context. */
+    /** {@link MetricKey#CONTEXT_PRESSURE} value: the prompt filled at least 90% of the context. */
     public static final String NEAR = "near";
-    /** {@link #CONTEXT_PRESSURE} value: the prompt, or prompt and answer, reached the context size. */
+    /** {@link MetricKey#CONTEXT_PRESSURE} value: the prompt, or prompt and answer, reached the context size. */
     public static final String FULL = "full";
 
     /**
@@ -38,7 +26,7 @@ public record ContextPressureCounts(int nearTurns, int fullTurns, int truncation
      * @return the counts, or empty when no turn recorded a context size
      */
     public static Optional<ContextPressureCounts> of(List<TurnMetrics> turns) {
-        if (turns.stream().noneMatch(t -> t.values().get(CONTEXT_SIZE) instanceof Number)) {
+        if (turns.stream().noneMatch(t -> t.get(MetricKey.CONTEXT_SIZE).isPresent())) {
             return Optional.empty();
         }
         int near = 0;
@@ -46,12 +34,13 @@ public record ContextPressureCounts(int nearTurns, int fullTurns, int truncation
         int truncated = 0;
         Double maxFill = null;
         for (TurnMetrics t : turns) {
-            Object pressure = t.values().get(CONTEXT_PRESSURE);
+            String pressure = t.get(MetricKey.CONTEXT_PRESSURE).orElse(null);
             near += NEAR.equals(pressure) ? 1 : 0;
             full += FULL.equals(pressure) ? 1 : 0;
-            truncated += Boolean.TRUE.equals(t.values().get(TRUNCATION_SUSPECTED)) ? 1 : 0;
-            if (t.values().get(CONTEXT_FILL) instanceof Number fill) {
-                maxFill = maxFill == null ? fill.doubleValue() : Math.max(maxFill, fill.doubleValue());
+            truncated += t.isTrue(MetricKey.CONTEXT_TRUNCATED_SUSPECTED) ? 1 : 0;
+            Double fill = t.get(MetricKey.CONTEXT_FILL).orElse(null);
+            if (fill != null) {
+                maxFill = maxFill == null ? fill : Math.max(maxFill, fill);
             }
         }
         return Optional.of(new ContextPressureCounts(near, full, truncated, maxFill));
@@ -63,8 +52,8 @@ public record ContextPressureCounts(int nearTurns, int fullTurns, int truncation
      *         trained context
      */
     public static boolean isPressured(TurnMetrics turn) {
-        return turn.values().get(CONTEXT_PRESSURE) != null || Boolean.TRUE.equals(turn.values().get(TRUNCATION_SUSPECTED))
-                || Boolean.TRUE.equals(turn.values().get(PAST_TRAINED_CONTEXT));
+        return turn.get(MetricKey.CONTEXT_PRESSURE).isPresent() || turn.isTrue(MetricKey.CONTEXT_TRUNCATED_SUSPECTED)
+                || turn.isTrue(MetricKey.PAST_TRAINED_CONTEXT);
     }
 
     /** @return whether any turn was pressured */

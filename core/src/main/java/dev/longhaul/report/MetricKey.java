@@ -7,14 +7,17 @@ import java.util.Optional;
 
 /**
  * A per-turn metric as a typed key: its name in a report's {@code turn_metrics} (snake_case, the JSON's) and the
- * type of its value. The catalogue holds the seed's ten ({@link #SEED_SCORER}, the default scorer's), the backend's
- * figures the session adds ({@link #SESSION}), and {@link #excludedFromQuality() the turn mark}; a scorer of your
- * own defines its keys with {@link #of(String, Class)}.
+ * type of its value. This class is the one place a per-turn metric the engine writes or reads is spelled: the seed's
+ * ten ({@link #SEED_SCORER}, the default scorer's), the backend's figures the session adds ({@link #SESSION}), the
+ * turn mark ({@link #EXCLUDED_FROM_QUALITY}), the backend's own figures the engine reads, the context pressure
+ * figures, the probe figures and the token fidelity figures, grouped below by what writes them; a scorer of your own
+ * defines its keys with {@link #of(String, Class)}.
  *
  * <p>Read one from a turn with {@link TurnMetrics#get(MetricKey)}: a number is converted to the key's numeric type
  * (a report read back holds whole numbers as it finds them), any other mismatch reads as absent.
  *
  * @param <T> the value's type: {@link Integer}, {@link Long}, {@link Double}, {@link Boolean} or {@link String}
+ *            (and, for the engine's {@link #KLD_VALUES} only, a {@link List} whose elements its reader checks)
  */
 public final class MetricKey<T> {
 
@@ -54,8 +57,81 @@ public final class MetricKey<T> {
     /** Why the answer ended ({@code stop}, {@code length}, …), when the backend says. */
     public static final MetricKey<String> FINISH_REASON = of("finish_reason", String.class);
 
-    private static final MetricKey<Boolean> EXCLUDED_FROM_QUALITY =
-            of(TurnMetrics.EXCLUDED_FROM_QUALITY, Boolean.class);
+    /**
+     * True for a turn left out of the quality figures (the script's turn mark, written by the session; absent when
+     * false): played, scored and listed, but left out of degradation detection, the summary's scores, per-phase
+     * averages and comparisons.
+     */
+    public static final MetricKey<Boolean> EXCLUDED_FROM_QUALITY = of("excluded_from_quality", Boolean.class);
+
+    // The backend's own figures the engine reads (written by the backends among their extra figures).
+
+    /** Prompt tokens the backend evaluated, past its cache (the llama.cpp backend's), when it says. */
+    public static final MetricKey<Integer> PROMPT_TOKENS_EVALUATED = of("prompt_tokens_evaluated", Integer.class);
+    /** Prompt tokens under the name some reports use instead of {@link #PROMPT_EVAL_COUNT}. */
+    public static final MetricKey<Integer> PROMPT_TOKENS = of("prompt_tokens", Integer.class);
+    /** Prefill speed in tokens per second as llama-server timed it, when it says. */
+    public static final MetricKey<Double> SERVER_PROMPT_PER_SECOND = of("server_prompt_per_second", Double.class);
+    /** Decode speed in tokens per second as llama-server timed it, when it says. */
+    public static final MetricKey<Double> SERVER_PREDICTED_PER_SECOND =
+            of("server_predicted_per_second", Double.class);
+
+    // Context pressure (written by the session when the run knows its context size; see TurnContext).
+
+    /** Characters of all messages sent for the turn (the history window and the prompt). */
+    public static final MetricKey<Integer> PROMPT_CHARS = of("prompt_chars", Integer.class);
+    /** The context size in tokens the turn was measured against. */
+    public static final MetricKey<Integer> CONTEXT_SIZE = of("context_size", Integer.class);
+    /** Prompt tokens over the context size, 3 decimals; absent when the backend did not count the prompt. */
+    public static final MetricKey<Double> CONTEXT_FILL = of("context_fill", Double.class);
+    /** {@code "near"} or {@code "full"} (see {@link ContextPressureCounts}); absent when neither. */
+    public static final MetricKey<String> CONTEXT_PRESSURE = of("context_pressure", String.class);
+    /** True when the prompt looks truncated by the server; absent otherwise. */
+    public static final MetricKey<Boolean> CONTEXT_TRUNCATED_SUSPECTED =
+            of("context_truncated_suspected", Boolean.class);
+    /** True when the prompt and the answer went past the model's trained context; absent otherwise. */
+    public static final MetricKey<Boolean> PAST_TRAINED_CONTEXT = of("past_trained_context", Boolean.class);
+
+    // Probes (written by the session for a turn that plants a fact or asks for one; see ProbeRecall).
+
+    /** A turn that plants a fact: the fact's key. */
+    public static final MetricKey<String> PLANT_KEY = of("plant_key", String.class);
+    /** A probe turn: the fact's key. */
+    public static final MetricKey<String> PROBE_KEY = of("probe_key", String.class);
+    /** A probe turn: turns since the fact was planted; null when it never was. */
+    public static final MetricKey<Integer> PROBE_DISTANCE_TURNS = of("probe_distance_turns", Integer.class);
+    /** A probe turn: whether an expected answer was in the messages sent before its prompt. */
+    public static final MetricKey<Boolean> PROBE_IN_CONTEXT = of("probe_in_context", Boolean.class);
+    /** A probe turn: whether the answer holds an expected answer. */
+    public static final MetricKey<Boolean> PROBE_RECALLED = of("probe_recalled", Boolean.class);
+
+    // Token fidelity against the baseline (written by TokenFidelity for an arm of a shared-history A/B).
+
+    /** The K used: candidates per position. */
+    public static final MetricKey<Integer> FIDELITY_TOP_K = of("fidelity_top_k", Integer.class);
+    /** Positions compared: the baseline answer's tokens. */
+    public static final MetricKey<Integer> FORCED_TOKENS = of("forced_tokens", Integer.class);
+    /** Mean KLD over the turn's positions. */
+    public static final MetricKey<Double> KLD_MEAN = of("kld_mean", Double.class);
+    /** 99th percentile KLD over the turn's positions. */
+    public static final MetricKey<Double> KLD_P99 = of("kld_p99", Double.class);
+    /** Maximum KLD over the turn's positions. */
+    public static final MetricKey<Double> KLD_MAX = of("kld_max", Double.class);
+    /** Share of positions with the same top token. */
+    public static final MetricKey<Double> SAME_TOP_RATE = of("same_top_rate", Double.class);
+    /** Number of positions with the same top token. */
+    public static final MetricKey<Integer> SAME_TOP_TOKENS = of("same_top_tokens", Integer.class);
+    /** Mean of the arm's minus the baseline's probability of the answer token. */
+    public static final MetricKey<Double> DELTA_P_MEAN = of("delta_p_mean", Double.class);
+    /** Root mean square of the same. */
+    public static final MetricKey<Double> DELTA_P_RMS = of("delta_p_rms", Double.class);
+    /** The positions Δp was taken over: those where both backends give the answer token's probability. */
+    public static final MetricKey<Long> DELTA_P_TOKENS = of("delta_p_tokens", Long.class);
+    /** Greedy only: the baseline token index where the arm's own answer departs; null when it does not. */
+    public static final MetricKey<Integer> FIRST_DIVERGENCE_TOKEN = of("first_divergence_token", Integer.class);
+    /** The KLD of every position, in answer order: a list of numbers, checked by whoever reads it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static final MetricKey<List<?>> KLD_VALUES = new MetricKey<>("kld_values", (Class) List.class);
 
     /** The default scorer's ten, in report order. */
     public static final List<MetricKey<?>> SEED_SCORER = List.of(RESPONSE_LENGTH, LINE_COUNT, CODE_DENSITY,
@@ -73,10 +149,6 @@ public final class MetricKey<T> {
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("metric name '" + name + "' must be snake_case: a-z, 0-9 and _");
         }
-        if (!List.of(Integer.class, Long.class, Double.class, Boolean.class, String.class).contains(type)) {
-            throw new IllegalArgumentException("metric " + name + ": a report holds Integer, Long, Double, Boolean or "
-                    + "String values, not " + type);
-        }
         this.name = name;
         this.type = type;
     }
@@ -90,12 +162,12 @@ public final class MetricKey<T> {
      * @return the key
      */
     public static <T> MetricKey<T> of(String name, Class<T> type) {
-        return new MetricKey<>(name, Objects.requireNonNull(type, "type"));
-    }
-
-    /** @return the turn mark of {@link TurnMetrics#EXCLUDED_FROM_QUALITY} */
-    public static MetricKey<Boolean> excludedFromQuality() {
-        return EXCLUDED_FROM_QUALITY;
+        MetricKey<T> key = new MetricKey<>(name, Objects.requireNonNull(type, "type"));
+        if (!List.of(Integer.class, Long.class, Double.class, Boolean.class, String.class).contains(type)) {
+            throw new IllegalArgumentException("metric " + name + ": a report holds Integer, Long, Double, Boolean or "
+                    + "String values, not " + type);
+        }
+        return key;
     }
 
     /** @return its name in {@code turn_metrics} */

@@ -25,17 +25,6 @@ import java.util.Optional;
 public record ProbeRecall(Tally all, Tally inContext, Tally outOfContext, Map<String, Tally> byDistance,
                           int unplanted) {
 
-    /** Per-turn key of a turn that plants a fact: the fact's key. */
-    public static final String PLANT_KEY = "plant_key";
-    /** Per-turn key of a probe turn: the fact's key. */
-    public static final String PROBE_KEY = "probe_key";
-    /** Per-turn key of a probe turn: turns since the fact was planted, null when it never was. */
-    public static final String PROBE_DISTANCE = "probe_distance_turns";
-    /** Per-turn key of a probe turn: whether an expected answer was in the messages sent. */
-    public static final String PROBE_IN_CONTEXT = "probe_in_context";
-    /** Per-turn key of a probe turn: whether the answer holds an expected answer. */
-    public static final String PROBE_RECALLED = "probe_recalled";
-
     /** The distance buckets, in turns since the plant: 1–5, 6–10, 11–20, 21 and more. */
     public static final List<String> DISTANCE_BUCKETS = List.of("1-5", "6-10", "11-20", "21+");
 
@@ -94,22 +83,23 @@ public record ProbeRecall(Tally all, Tally inContext, Tally outOfContext, Map<St
         int unplanted = 0;
         boolean anyProbe = false;
         for (TurnMetrics t : turns) {
-            if (!t.values().containsKey(PROBE_KEY)) {
+            if (!t.has(MetricKey.PROBE_KEY)) {
                 continue;
             }
             anyProbe = true;
-            if (!(t.values().get(PROBE_DISTANCE) instanceof Number distance)) {
+            Integer distance = t.get(MetricKey.PROBE_DISTANCE_TURNS).orElse(null);
+            if (distance == null) {
                 unplanted++;
                 continue;
             }
-            boolean recalled = Boolean.TRUE.equals(t.values().get(PROBE_RECALLED));
+            boolean recalled = t.isTrue(MetricKey.PROBE_RECALLED);
             all = all.add(recalled);
-            if (Boolean.TRUE.equals(t.values().get(PROBE_IN_CONTEXT))) {
+            if (t.isTrue(MetricKey.PROBE_IN_CONTEXT)) {
                 in = in.add(recalled);
             } else {
                 out = out.add(recalled);
             }
-            byDistance.computeIfPresent(bucket(distance.intValue()), (b, tally) -> tally.add(recalled));
+            byDistance.computeIfPresent(bucket(distance), (b, tally) -> tally.add(recalled));
         }
         return anyProbe ? Optional.of(new ProbeRecall(all, in, out, byDistance, unplanted)) : Optional.empty();
     }

@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
 
-    /** The value key marking a turn that is left out of the quality figures (see {@code TurnMarks}). */
-    public static final String EXCLUDED_FROM_QUALITY = "excluded_from_quality";
-
     /**
      * Copies {@code values} into an unmodifiable ordered map; requires a numeric {@code quality_score} and no
      * {@code turn} or {@code phase} key among the values.
@@ -34,18 +31,18 @@ public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
         if (values.containsKey("turn") || values.containsKey("phase")) {
             throw new IllegalArgumentException("turn " + turn + ": 'turn' and 'phase' are not metric values");
         }
-        if (!(values.get("quality_score") instanceof Number)) {
+        if (!(values.get(MetricKey.QUALITY_SCORE.name()) instanceof Number)) {
             throw new IllegalArgumentException("turn " + turn + " has no numeric quality_score");
         }
     }
 
     /**
-     * @return whether this turn is excluded from the quality figures (value {@value #EXCLUDED_FROM_QUALITY} true):
+     * @return whether this turn is excluded from the quality figures ({@link MetricKey#EXCLUDED_FROM_QUALITY} true):
      *         played, scored and listed, but left out of degradation detection, the summary's scores, per-phase
      *         averages and comparisons
      */
     public boolean excludedFromQuality() {
-        return Boolean.TRUE.equals(values.get(EXCLUDED_FROM_QUALITY));
+        return isTrue(MetricKey.EXCLUDED_FROM_QUALITY);
     }
 
     /** @return the composite quality score */
@@ -60,6 +57,42 @@ public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
      */
     public <T> Optional<T> get(MetricKey<T> key) {
         return key.in(values);
+    }
+
+    /**
+     * @param key a metric
+     * @return whether the turn holds a value under the key's name, even null (a greedy turn's
+     *         {@link MetricKey#FIRST_DIVERGENCE_TOKEN} is null when the answers did not depart)
+     */
+    public boolean has(MetricKey<?> key) {
+        return values.containsKey(key.name());
+    }
+
+    /**
+     * @param key a flag
+     * @return whether the turn holds true under it (absent, false or not a boolean read as false)
+     */
+    public boolean isTrue(MetricKey<Boolean> key) {
+        return get(key).orElse(false);
+    }
+
+    /**
+     * A numeric value, as written.
+     *
+     * @param key a numeric metric
+     * @return the value
+     * @throws IllegalArgumentException when it is absent or not a number
+     */
+    public Number number(MetricKey<? extends Number> key) {
+        return number(key.name());
+    }
+
+    /**
+     * @param key a numeric metric
+     * @return its value as a double, whatever number type holds it; NaN when absent or not a number
+     */
+    public double numberOrNaN(MetricKey<? extends Number> key) {
+        return values.get(key.name()) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** @return the response length in code points (0 when absent) */

@@ -175,7 +175,7 @@ public final class HtmlReport {
         double sum = 0;
         int count = 0;
         for (TurnMetrics turn : report.turnMetrics()) {
-            Double v = TurnValues.number(turn, MetricKey.TOKENS_PER_S.name());
+            Double v = TurnValues.number(turn, MetricKey.TOKENS_PER_S);
             if (v != null) {
                 sum += v;
                 count++;

@@ -21,9 +21,6 @@ final class PhaseAverages {
         }
     }
 
-    /** Marks a turn played and scored but kept out of the quality figures (a recall probe). */
-    private static final String EXCLUDED = "excluded_from_quality";
-
     private final Map<String, Map<String, Cell>> byPhase;
 
     private PhaseAverages(Map<String, Map<String, Cell>> byPhase) {
@@ -38,7 +35,7 @@ final class PhaseAverages {
         for (Arm arm : set.arms()) {
             Map<String, List<Double>> scores = new LinkedHashMap<>();
             for (TurnMetrics turn : arm.report().turnMetrics()) {
-                if (Boolean.TRUE.equals(turn.values().get(EXCLUDED))) {
+                if (turn.excludedFromQuality()) {
                     continue;
                 }
                 scores.computeIfAbsent(turn.phase(), p -> new ArrayList<>()).add(turn.qualityScore());

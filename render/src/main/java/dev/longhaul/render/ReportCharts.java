@@ -32,7 +32,7 @@ final class ReportCharts {
     /** @return quality score per turn, phases shaded, alerts and failed turns marked */
     LineChart quality() {
         LineChart chart = base(LineChart.FULL_WIDTH, "quality", "Quality score per turn", "quality score",
-                v -> PythonFormat.fixed(v, 3), t -> TurnValues.number(t, MetricKey.QUALITY_SCORE.name()));
+                v -> PythonFormat.fixed(v, 3), t -> TurnValues.number(t, MetricKey.QUALITY_SCORE));
         chart.yRange(0, 1);
         for (int i = 0; i < set.arms().size(); i++) {
             Arm arm = set.arms().get(i);
@@ -49,13 +49,13 @@ final class ReportCharts {
     /** @return response length in characters per turn */
     LineChart responseLength() {
         return base(LineChart.HALF_WIDTH, "response_length", "Response length per turn", "characters",
-                v -> String.format(Locale.ROOT, "%.0f chars", v), t -> TurnValues.number(t, MetricKey.RESPONSE_LENGTH.name()));
+                v -> String.format(Locale.ROOT, "%.0f chars", v), t -> TurnValues.number(t, MetricKey.RESPONSE_LENGTH));
     }
 
     /** @return generation speed per turn */
     LineChart tokensPerSecond() {
         return base(LineChart.HALF_WIDTH, "tokens_per_s", "Tokens per second per turn", "tokens/s",
-                v -> String.format(Locale.ROOT, "%.1f tok/s", v), t -> TurnValues.number(t, MetricKey.TOKENS_PER_S.name()));
+                v -> String.format(Locale.ROOT, "%.1f tok/s", v), t -> TurnValues.number(t, MetricKey.TOKENS_PER_S));
     }
 
     /** @return prompt tokens per turn under the dashed context size (one line when all runs share it) */
@@ -89,35 +89,35 @@ final class ReportCharts {
     /** @return whether some run carries token fidelity per turn (an arm of a shared-history A/B) */
     boolean hasFidelity() {
         return set.arms().stream().flatMap(a -> a.report().turnMetrics().stream())
-                .anyMatch(t -> TurnValues.number(t, "kld_mean") != null);
+                .anyMatch(t -> TurnValues.number(t, MetricKey.KLD_MEAN) != null);
     }
 
     /** @return each arm's mean KLD against the baseline per turn */
     LineChart kldPerTurn() {
         return base(LineChart.HALF_WIDTH, "kld_mean", "Mean KLD against the baseline per turn", "mean KLD",
-                v -> String.format(Locale.ROOT, "%.3g", v), t -> TurnValues.number(t, "kld_mean"));
+                v -> String.format(Locale.ROOT, "%.3g", v), t -> TurnValues.number(t, MetricKey.KLD_MEAN));
     }
 
     /** @return each arm's same-top-token rate per turn */
     LineChart sameTopPerTurn() {
         return base(LineChart.HALF_WIDTH, "same_top_rate", "Same top token as the baseline per turn", "same top",
-                v -> String.format(Locale.ROOT, "%.1f %%", v * 100), t -> TurnValues.number(t, "same_top_rate"))
+                v -> String.format(Locale.ROOT, "%.1f %%", v * 100), t -> TurnValues.number(t, MetricKey.SAME_TOP_RATE))
                 .yRange(0, 1);
     }
 
     /** @return each arm's mean KLD per turn against the turn's prompt tokens */
     ScatterChart kldByDepth() {
         return byDepth(new ScatterChart("kld_by_depth", "Mean KLD against prompt tokens", "prompt tokens",
-                "mean KLD", v -> String.format(Locale.ROOT, "%.2g", v)), "kld_mean");
+                "mean KLD", v -> String.format(Locale.ROOT, "%.2g", v)), MetricKey.KLD_MEAN);
     }
 
     /** @return each arm's same-top rate per turn against the turn's prompt tokens */
     ScatterChart sameTopByDepth() {
         return byDepth(new ScatterChart("same_top_by_depth", "Same-top rate against prompt tokens", "prompt tokens",
-                "same top", v -> String.format(Locale.ROOT, "%.0f %%", v * 100)).yMax(1), "same_top_rate");
+                "same top", v -> String.format(Locale.ROOT, "%.0f %%", v * 100)).yMax(1), MetricKey.SAME_TOP_RATE);
     }
 
-    private ScatterChart byDepth(ScatterChart chart, String key) {
+    private ScatterChart byDepth(ScatterChart chart, MetricKey<? extends Number> key) {
         for (int i = 0; i < set.arms().size(); i++) {
             Arm arm = set.arms().get(i);
             List<ScatterChart.Point> points = new ArrayList<>();

@@ -105,7 +105,7 @@ final class TurnsHtml {
         if (metrics != null) {
             out.append(" \u00b7 score ").append(PythonFormat.fixed(metrics.qualityScore(), 3))
                     .append(" \u00b7 ").append(metrics.responseLength()).append(" chars");
-            Double speed = TurnValues.number(metrics, MetricKey.TOKENS_PER_S.name());
+            Double speed = TurnValues.number(metrics, MetricKey.TOKENS_PER_S);
             if (speed != null) {
                 out.append(" \u00b7 ").append(PythonFormat.fixed(speed, 1)).append(" tok/s");
             }
@@ -127,9 +127,9 @@ final class TurnsHtml {
                     .append(failed.attempts()).append(failed.attempts() == 1 ? " attempt: " : " attempts: ")
                     .append(text(failed.message())).append("</p>");
         } else if (saved != null && index > 0 && baseline != null && metrics != null
-                && TurnValues.number(metrics, "first_divergence_token") != null) {
+                && TurnValues.number(metrics, MetricKey.FIRST_DIVERGENCE_TOKEN) != null) {
             appendDiverging(out, baseline.response(), saved.response(),
-                    TurnValues.number(metrics, "first_divergence_token").intValue());
+                    TurnValues.number(metrics, MetricKey.FIRST_DIVERGENCE_TOKEN).intValue());
         } else if (saved != null) {
             out.append("<pre>\n").append(text(saved.response())).append("</pre>");
         } else if (metrics != null) {

@@ -2,6 +2,7 @@ package dev.longhaul.analysis.fidelity;
 
 import dev.longhaul.analysis.stats.Inference;
 import dev.longhaul.analysis.stats.RatioEstimate;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
@@ -58,13 +59,13 @@ public record FidelityDifference(List<String> labels, int turns, Inference kldMe
             }
             for (TurnMetrics tx : pair[0].turnMetrics()) {
                 TurnMetrics ty = byTurn.get(tx.turn());
-                if (ty == null || !(tx.values().get(TokenFidelity.KLD_VALUES) instanceof List<?> kx)
-                        || !(ty.values().get(TokenFidelity.KLD_VALUES) instanceof List<?> ky)
-                        || kx.isEmpty() || kx.size() != ky.size()) {
+                List<?> kx = tx.get(MetricKey.KLD_VALUES).orElse(null);
+                List<?> ky = ty == null ? null : ty.get(MetricKey.KLD_VALUES).orElse(null);
+                if (kx == null || ky == null || kx.isEmpty() || kx.size() != ky.size()) {
                     continue;
                 }
-                units.add(new double[] {sum(kx, tx), sum(ky, ty), tx.number(TokenFidelity.SAME_TOP_TOKENS).doubleValue(),
-                    ty.number(TokenFidelity.SAME_TOP_TOKENS).doubleValue(), kx.size()});
+                units.add(new double[] {sum(kx, tx), sum(ky, ty), tx.number(MetricKey.SAME_TOP_TOKENS).doubleValue(),
+                    ty.number(MetricKey.SAME_TOP_TOKENS).doubleValue(), kx.size()});
             }
         }
         if (units.size() < RatioEstimate.MIN_UNITS) {
@@ -126,7 +127,7 @@ public record FidelityDifference(List<String> labels, int turns, Inference kldMe
         double s = 0;
         for (Object v : values) {
             if (!(v instanceof Number n)) {
-                throw new IllegalArgumentException("turn " + turn.turn() + ": '" + TokenFidelity.KLD_VALUES + "' holds "
+                throw new IllegalArgumentException("turn " + turn.turn() + ": '" + MetricKey.KLD_VALUES + "' holds "
                         + v + ", not a number");
             }
             s += n.doubleValue();

@@ -4,6 +4,7 @@ import dev.longhaul.analysis.stats.Inference;
 import dev.longhaul.analysis.stats.Interval;
 import dev.longhaul.analysis.stats.Quantiles;
 import dev.longhaul.analysis.stats.RatioEstimate;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.util.ArrayList;
@@ -21,9 +22,8 @@ import java.util.Optional;
  *
  * <p><b>Pooled as llama-perplexity pools.</b> Mean, median, 99th percentile and maximum KLD and the same-top rate are
  * over all forced positions of all turns together (a turn of 90 tokens weighs nine times a turn of 10), not means of
- * per-turn figures. Δp is averaged over the positions that have one: each turn's {@value TokenFidelity#DELTA_P_MEAN}
- * weighs its {@value TokenFidelity#DELTA_P_TOKENS} (reports written before that key existed weigh its
- * {@value TokenFidelity#FORCED_TOKENS}).
+ * per-turn figures. Δp is averaged over the positions that have one: each turn's {@code delta_p_mean}
+ * weighs its {@code delta_p_tokens} (reports written before that key existed weigh its {@code forced_tokens}).
  *
  * <p><b>Intervals over turns.</b> The positions of one answer depend on each other (one early change moves everything
  * after it), so llama-perplexity's standard errors, which treat positions as independent, are too small for a run.
@@ -101,7 +101,7 @@ public record FidelitySummary(int runs, int turns, int topK, FidelityStats stats
         List<TurnFigures> turns = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             for (TurnMetrics t : runs.get(r).turnMetrics()) {
-                if (t.values().containsKey(TokenFidelity.KLD_VALUES)) {
+                if (t.has(MetricKey.KLD_VALUES)) {
                     turns.add(TurnFigures.read(r + 1, t));
                 }
             }
@@ -240,42 +240,38 @@ public record FidelitySummary(int runs, int turns, int topK, FidelityStats stats
             this.run = run;
             this.turn = t.turn();
             this.kld = kld;
-            this.sameTop = t.number(TokenFidelity.SAME_TOP_TOKENS).intValue();
+            this.sameTop = t.number(MetricKey.SAME_TOP_TOKENS).intValue();
             this.stats = FidelityStats.of(kld, Math.max(0, Math.min(sameTop, kld.length)), new double[0]);
             this.kldSum = Arrays.stream(kld).sum();
-            this.topK = t.number(TokenFidelity.TOP_K).intValue();
-            this.deltaPMean = optional(t, TokenFidelity.DELTA_P_MEAN);
-            this.deltaPRms = optional(t, TokenFidelity.DELTA_P_RMS);
-            double counted = optional(t, TokenFidelity.DELTA_P_TOKENS);
+            this.topK = t.number(MetricKey.FIDELITY_TOP_K).intValue();
+            this.deltaPMean = t.numberOrNaN(MetricKey.DELTA_P_MEAN);
+            this.deltaPRms = t.numberOrNaN(MetricKey.DELTA_P_RMS);
+            double counted = t.numberOrNaN(MetricKey.DELTA_P_TOKENS);
             this.deltaPTokens = Double.isNaN(counted) ? kld.length : counted;
-            this.greedy = t.values().containsKey(TokenFidelity.FIRST_DIVERGENCE_TOKEN);
-            Object departs = t.values().get(TokenFidelity.FIRST_DIVERGENCE_TOKEN);
-            this.firstDivergence = departs instanceof Number n ? n.intValue() : null;
+            this.greedy = t.has(MetricKey.FIRST_DIVERGENCE_TOKEN);
+            this.firstDivergence = t.get(MetricKey.FIRST_DIVERGENCE_TOKEN).orElse(null);
         }
 
         static TurnFigures read(int run, TurnMetrics t) {
-            if (!(t.values().get(TokenFidelity.KLD_VALUES) instanceof List<?> list) || list.isEmpty()) {
-                throw new IllegalArgumentException("turn " + t.turn() + ": '" + TokenFidelity.KLD_VALUES
+            List<?> list = t.get(MetricKey.KLD_VALUES).orElse(null);
+            if (list == null || list.isEmpty()) {
+                throw new IllegalArgumentException("turn " + t.turn() + ": '" + MetricKey.KLD_VALUES
                         + "' is not a non-empty list of numbers");
             }
             double[] kld = new double[list.size()];
             for (int i = 0; i < kld.length; i++) {
                 if (!(list.get(i) instanceof Number n)) {
-                    throw new IllegalArgumentException("turn " + t.turn() + ": '" + TokenFidelity.KLD_VALUES
+                    throw new IllegalArgumentException("turn " + t.turn() + ": '" + MetricKey.KLD_VALUES
                             + "' holds " + list.get(i) + " at " + i + ", not a number");
                 }
                 kld[i] = n.doubleValue();
             }
             TurnFigures f = new TurnFigures(run, t, kld);
             if (f.sameTop < 0 || f.sameTop > kld.length) {
-                throw new IllegalArgumentException("turn " + t.turn() + ": '" + TokenFidelity.SAME_TOP_TOKENS + "' "
+                throw new IllegalArgumentException("turn " + t.turn() + ": '" + MetricKey.SAME_TOP_TOKENS + "' "
                         + f.sameTop + " is out of range [0, " + kld.length + "]");
             }
             return f;
-        }
-
-        private static double optional(TurnMetrics t, String key) {
-            return t.values().get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.longhaul.backend.BackendException;
 import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.ForcedAnswer;
 import dev.longhaul.backend.TeacherForcing;
+import dev.longhaul.report.MetricKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,16 +13,17 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * One turn's token-level fidelity of an arm against the baseline, as turn metrics: the baseline's answer is forced
+ * One turn's token-level fidelity of an arm against the baseline, as turn metrics (under {@link MetricKey}'s token
+ * fidelity keys): the baseline's answer is forced
  * through the baseline's backend and the arm's ({@link TeacherForcing}), and the two distributions are compared
  * position by position ({@link PositionFidelity}, {@link FidelityStats}).
  *
- * <p>Keys, in this order: {@value #TOP_K}, {@value #FORCED_TOKENS}, {@value #KLD_MEAN}, {@value #KLD_P99},
- * {@value #KLD_MAX}, {@value #SAME_TOP_RATE}, {@value #SAME_TOP_TOKENS}, {@value #DELTA_P_MEAN} and
- * {@value #DELTA_P_RMS} and {@value #DELTA_P_TOKENS} (over the positions where both backends give the answer token's
- * probability), {@value #FIRST_DIVERGENCE_TOKEN}
+ * <p>Keys, in this order: {@code fidelity_top_k}, {@code forced_tokens}, {@code kld_mean}, {@code kld_p99},
+ * {@code kld_max}, {@code same_top_rate}, {@code same_top_tokens}, {@code delta_p_mean} and
+ * {@code delta_p_rms} and {@code delta_p_tokens} (over the positions where both backends give the answer token's
+ * probability), {@code first_divergence_token}
  * (greedy decoding only; {@code null} when the arm's answer equals the baseline's; absent when the baseline's tokens
- * do not spell its answer, see {@link FirstDivergence}), and {@value #KLD_VALUES}, the
+ * do not spell its answer, see {@link FirstDivergence}), and {@code kld_values}, the
  * KLD of every position, from which {@link FidelitySummary} computes a run's percentiles. An empty answer, or a
  * backend without teacher forcing, gives no keys.
  *
@@ -29,31 +31,6 @@ import java.util.OptionalInt;
  * the last baseline result is kept for the next arm of the same turn. Not thread-safe.
  */
 public final class TokenFidelity {
-
-    /** The K used: candidates per position. */
-    public static final String TOP_K = "fidelity_top_k";
-    /** Positions compared: the baseline answer's tokens. */
-    public static final String FORCED_TOKENS = "forced_tokens";
-    /** Mean KLD over the turn's positions. */
-    public static final String KLD_MEAN = "kld_mean";
-    /** 99th percentile KLD over the turn's positions. */
-    public static final String KLD_P99 = "kld_p99";
-    /** Maximum KLD over the turn's positions. */
-    public static final String KLD_MAX = "kld_max";
-    /** Share of positions with the same top token. */
-    public static final String SAME_TOP_RATE = "same_top_rate";
-    /** Number of positions with the same top token. */
-    public static final String SAME_TOP_TOKENS = "same_top_tokens";
-    /** Mean of the arm's minus the baseline's probability of the answer token. */
-    public static final String DELTA_P_MEAN = "delta_p_mean";
-    /** Root mean square of the same. */
-    public static final String DELTA_P_RMS = "delta_p_rms";
-    /** The positions Δp was taken over: those where both backends give the answer token's probability. */
-    public static final String DELTA_P_TOKENS = "delta_p_tokens";
-    /** Greedy only: the baseline token index where the arm's own answer departs; null when it does not. */
-    public static final String FIRST_DIVERGENCE_TOKEN = "first_divergence_token";
-    /** The KLD of every position, in answer order. */
-    public static final String KLD_VALUES = "kld_values";
 
     /** The default K: enough for the tail bucket to hold little mass with small models (see docs/fidelity.md). */
     public static final int DEFAULT_TOP_K = 100;
@@ -111,27 +88,27 @@ public final class TokenFidelity {
         if (greedy) {
             OptionalInt departs = FirstDivergence.tokenIndex(baseline, baselineAnswer, armAnswer);
             if (departs.isPresent() || baselineAnswer.equals(armAnswer)) {
-                m.put(FIRST_DIVERGENCE_TOKEN, departs.isPresent() ? departs.getAsInt() : null);
+                m.put(MetricKey.FIRST_DIVERGENCE_TOKEN.name(), departs.isPresent() ? departs.getAsInt() : null);
             }
         }
-        m.put(KLD_VALUES, positions.stream().map(PositionFidelity::kld).toList());
+        m.put(MetricKey.KLD_VALUES.name(), positions.stream().map(PositionFidelity::kld).toList());
         return m;
     }
 
     private static Map<String, Object> metrics(List<PositionFidelity> positions, int k) {
         FidelityStats stats = FidelityStats.of(positions);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put(TOP_K, k);
-        m.put(FORCED_TOKENS, stats.positions());
-        m.put(KLD_MEAN, stats.kldMean());
-        m.put(KLD_P99, stats.kldP99());
-        m.put(KLD_MAX, stats.kldMax());
-        m.put(SAME_TOP_RATE, stats.sameTopRate());
-        m.put(SAME_TOP_TOKENS, stats.sameTop());
+        m.put(MetricKey.FIDELITY_TOP_K.name(), k);
+        m.put(MetricKey.FORCED_TOKENS.name(), stats.positions());
+        m.put(MetricKey.KLD_MEAN.name(), stats.kldMean());
+        m.put(MetricKey.KLD_P99.name(), stats.kldP99());
+        m.put(MetricKey.KLD_MAX.name(), stats.kldMax());
+        m.put(MetricKey.SAME_TOP_RATE.name(), stats.sameTopRate());
+        m.put(MetricKey.SAME_TOP_TOKENS.name(), stats.sameTop());
         if (!Double.isNaN(stats.deltaPMean())) {
-            m.put(DELTA_P_MEAN, stats.deltaPMean());
-            m.put(DELTA_P_RMS, stats.deltaPRms());
-            m.put(DELTA_P_TOKENS, positions.stream().filter(p -> !Double.isNaN(p.deltaP())).count());
+            m.put(MetricKey.DELTA_P_MEAN.name(), stats.deltaPMean());
+            m.put(MetricKey.DELTA_P_RMS.name(), stats.deltaPRms());
+            m.put(MetricKey.DELTA_P_TOKENS.name(), positions.stream().filter(p -> !Double.isNaN(p.deltaP())).count());
         }
         return m;
     }

@@ -1,7 +1,6 @@
 package dev.longhaul.analysis.pressure;
 
-import static dev.longhaul.report.ContextPressureCounts.PAST_TRAINED_CONTEXT;
-
+import dev.longhaul.report.MetricKey;
 import java.util.Map;
 
 /**
@@ -37,6 +36,6 @@ public record TrainedContext(int tokens) {
             return Map.of();
         }
         long used = (long) promptTokens + (completionTokens == null ? 0 : completionTokens);
-        return used > tokens ? Map.of(PAST_TRAINED_CONTEXT, true) : Map.of();
+        return used > tokens ? Map.of(MetricKey.PAST_TRAINED_CONTEXT.name(), true) : Map.of();
     }
 }

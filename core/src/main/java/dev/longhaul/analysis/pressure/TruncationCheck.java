@@ -1,9 +1,5 @@
 package dev.longhaul.analysis.pressure;
 
-import static dev.longhaul.report.ContextPressureCounts.CONTEXT_FILL;
-import static dev.longhaul.report.ContextPressureCounts.PROMPT_CHARS;
-import static dev.longhaul.report.ContextPressureCounts.TRUNCATION_SUSPECTED;
-
 import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.TurnMetrics;
 import java.util.List;
@@ -54,16 +50,15 @@ public final class TruncationCheck {
         int bestChars = 0;
         double ratio = Double.NaN;
         for (TurnMetrics t : earlier) {
-            Object chars = t.values().get(PROMPT_CHARS);
-            Object tokens = t.get(MetricKey.PROMPT_EVAL_COUNT).orElse(null);
-            Object fill = t.values().get(CONTEXT_FILL);
-            if (!(chars instanceof Number c) || !(tokens instanceof Number n) || !(fill instanceof Number f)
-                    || f.doubleValue() > REFERENCE_FILL || Boolean.TRUE.equals(t.values().get(TRUNCATION_SUSPECTED))
-                    || c.intValue() < 1 || c.intValue() < bestChars) {
+            Integer chars = t.get(MetricKey.PROMPT_CHARS).orElse(null);
+            Integer tokens = t.get(MetricKey.PROMPT_EVAL_COUNT).orElse(null);
+            Double fill = t.get(MetricKey.CONTEXT_FILL).orElse(null);
+            if (chars == null || tokens == null || fill == null || fill > REFERENCE_FILL
+                    || t.isTrue(MetricKey.CONTEXT_TRUNCATED_SUSPECTED) || chars < 1 || chars < bestChars) {
                 continue;
             }
-            bestChars = c.intValue();
-            ratio = n.doubleValue() / c.intValue();
+            bestChars = chars;
+            ratio = tokens.doubleValue() / chars;
         }
         return ratio;
     }

@@ -1,13 +1,9 @@
 package dev.longhaul.analysis.pressure;
 
-import static dev.longhaul.report.ContextPressureCounts.CONTEXT_FILL;
-import static dev.longhaul.report.ContextPressureCounts.CONTEXT_PRESSURE;
-import static dev.longhaul.report.ContextPressureCounts.CONTEXT_SIZE;
 import static dev.longhaul.report.ContextPressureCounts.FULL;
 import static dev.longhaul.report.ContextPressureCounts.NEAR;
-import static dev.longhaul.report.ContextPressureCounts.PROMPT_CHARS;
-import static dev.longhaul.report.ContextPressureCounts.TRUNCATION_SUSPECTED;
 
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.TurnMetrics;
 import java.util.LinkedHashMap;
@@ -51,18 +47,18 @@ public record TurnContext(int promptChars, Integer promptTokens, Integer complet
      */
     public Map<String, Object> values(List<TurnMetrics> earlier) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(PROMPT_CHARS, promptChars);
-        values.put(CONTEXT_SIZE, contextSize);
+        values.put(MetricKey.PROMPT_CHARS.name(), promptChars);
+        values.put(MetricKey.CONTEXT_SIZE.name(), contextSize);
         if (promptTokens == null) {
             return values;
         }
-        values.put(CONTEXT_FILL, PythonFormat.round((double) promptTokens / contextSize, 3));
+        values.put(MetricKey.CONTEXT_FILL.name(), PythonFormat.round((double) promptTokens / contextSize, 3));
         String pressure = pressure();
         if (pressure != null) {
-            values.put(CONTEXT_PRESSURE, pressure);
+            values.put(MetricKey.CONTEXT_PRESSURE.name(), pressure);
         }
         if (TruncationCheck.suspected(this, earlier)) {
-            values.put(TRUNCATION_SUSPECTED, true);
+            values.put(MetricKey.CONTEXT_TRUNCATED_SUSPECTED.name(), true);
         }
         return values;
     }

@@ -1,12 +1,7 @@
 package dev.longhaul.analysis.probes;
 
-import static dev.longhaul.report.ProbeRecall.PLANT_KEY;
-import static dev.longhaul.report.ProbeRecall.PROBE_DISTANCE;
-import static dev.longhaul.report.ProbeRecall.PROBE_IN_CONTEXT;
-import static dev.longhaul.report.ProbeRecall.PROBE_KEY;
-import static dev.longhaul.report.ProbeRecall.PROBE_RECALLED;
-
 import dev.longhaul.backend.ChatMessage;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.TurnMetrics;
 import dev.longhaul.script.Probe;
 import dev.longhaul.script.ScriptedTurn;
@@ -47,26 +42,26 @@ public final class ProbeScorer {
         Map<String, Object> values = new LinkedHashMap<>();
         TurnMarks marks = turn.marks();
         if (marks.excludedFromQuality()) {
-            values.put(TurnMetrics.EXCLUDED_FROM_QUALITY, true);
+            values.put(MetricKey.EXCLUDED_FROM_QUALITY.name(), true);
         }
         if (marks.plant() != null) {
-            values.put(PLANT_KEY, marks.plant().key());
+            values.put(MetricKey.PLANT_KEY.name(), marks.plant().key());
         }
         Probe probe = marks.probe();
         if (probe != null) {
-            values.put(PROBE_KEY, probe.key());
+            values.put(MetricKey.PROBE_KEY.name(), probe.key());
             Integer plantedAt = latestPlant(probe.key(), earlier);
-            values.put(PROBE_DISTANCE, plantedAt == null ? null : turn.turn() - plantedAt);
-            values.put(PROBE_IN_CONTEXT, sent.subList(0, Math.max(0, sent.size() - 1)).stream()
+            values.put(MetricKey.PROBE_DISTANCE_TURNS.name(), plantedAt == null ? null : turn.turn() - plantedAt);
+            values.put(MetricKey.PROBE_IN_CONTEXT.name(), sent.subList(0, Math.max(0, sent.size() - 1)).stream()
                     .anyMatch(m -> probe.isAnsweredBy(m.content())));
-            values.put(PROBE_RECALLED, probe.isAnsweredBy(response));
+            values.put(MetricKey.PROBE_RECALLED.name(), probe.isAnsweredBy(response));
         }
         return values;
     }
 
     private static Integer latestPlant(String key, List<TurnMetrics> earlier) {
         for (int i = earlier.size() - 1; i >= 0; i--) {
-            if (key.equals(earlier.get(i).values().get(PLANT_KEY))) {
+            if (earlier.get(i).get(MetricKey.PLANT_KEY).filter(key::equals).isPresent()) {
                 return earlier.get(i).turn();
             }
         }

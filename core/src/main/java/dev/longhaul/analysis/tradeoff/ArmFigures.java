@@ -1,6 +1,5 @@
 package dev.longhaul.analysis.tradeoff;
 
-import dev.longhaul.report.ContextPressureCounts;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
@@ -94,20 +93,21 @@ public record ArmFigures(String label, int runs, int answeredTurns, int failedTu
         long generated = 0;
         TreeSet<Integer> past = new TreeSet<>();
         for (TurnMetrics t : turns) {
-            wall += number(t, MetricKey.ELAPSED_S.name());
-            double tokens = number(t, MetricKey.TOKENS_GENERATED.name());
+            wall += t.numberOrNaN(MetricKey.ELAPSED_S);
+            double tokens = t.numberOrNaN(MetricKey.TOKENS_GENERATED);
             generated += Double.isNaN(tokens) ? 0 : (long) tokens;
-            if (Boolean.TRUE.equals(t.values().get(ContextPressureCounts.PAST_TRAINED_CONTEXT))) {
+            if (t.isTrue(MetricKey.PAST_TRAINED_CONTEXT)) {
                 past.add(t.turn());
             }
         }
-        boolean serverDecode = turns.stream().anyMatch(t -> !Double.isNaN(number(t, "server_predicted_per_second")));
-        boolean serverPrefill = turns.stream().anyMatch(t -> !Double.isNaN(number(t, "server_prompt_per_second")));
-        TurnSpread decode = TurnSpread.of(turns.stream().mapToDouble(t -> serverDecode
-                ? number(t, "server_predicted_per_second") : number(t, MetricKey.TOKENS_PER_S.name())).toArray()).orElse(null);
+        boolean serverDecode = turns.stream().anyMatch(t -> hasNumber(t, MetricKey.SERVER_PREDICTED_PER_SECOND));
+        boolean serverPrefill = turns.stream().anyMatch(t -> hasNumber(t, MetricKey.SERVER_PROMPT_PER_SECOND));
+        TurnSpread decode = TurnSpread.of(turns.stream().mapToDouble(t -> t.numberOrNaN(serverDecode
+                ? MetricKey.SERVER_PREDICTED_PER_SECOND : MetricKey.TOKENS_PER_S)).toArray()).orElse(null);
         TurnSpread prefill = TurnSpread.of(turns.stream().mapToDouble(t -> serverPrefill
-                ? number(t, "server_prompt_per_second") : clientPrefill(t)).toArray()).orElse(null);
-        TurnSpread ttft = TurnSpread.of(turns.stream().mapToDouble(t -> number(t, MetricKey.TTFT_S.name())).toArray()).orElse(null);
+                ? t.numberOrNaN(MetricKey.SERVER_PROMPT_PER_SECOND) : clientPrefill(t)).toArray()).orElse(null);
+        TurnSpread ttft = TurnSpread.of(turns.stream().mapToDouble(t -> t.numberOrNaN(MetricKey.TTFT_S)).toArray())
+                .orElse(null);
         SessionReport first = runs.get(0);
         List<String> command = first.config().serverCommand().orElse(null);
         Integer trained = first.config().trainedContextSize().orElse(null);
@@ -118,18 +118,19 @@ public record ArmFigures(String label, int runs, int answeredTurns, int failedTu
                 ttft, generated, PythonFormat.round(wall, 2), command, trained, List.copyOf(past));
     }
 
-    /** Prompt tokens evaluated over the time to first token; NaN when either is unknown or nothing was evaluated. */
-    private static double clientPrefill(TurnMetrics t) {
-        double evaluated = number(t, "prompt_tokens_evaluated");
-        if (Double.isNaN(evaluated)) {
-            evaluated = number(t, MetricKey.PROMPT_EVAL_COUNT.name()) - number(t, MetricKey.CACHED_PROMPT_TOKENS.name());
-        }
-        double seconds = number(t, MetricKey.TTFT_S.name());
-        return evaluated >= 1 && seconds > 0 ? evaluated / seconds : Double.NaN;
+    /** Whether the turn has a number under the key that is not NaN. */
+    private static boolean hasNumber(TurnMetrics t, MetricKey<Double> key) {
+        return !Double.isNaN(t.numberOrNaN(key));
     }
 
-    private static double number(TurnMetrics t, String key) {
-        return t.values().get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    /** Prompt tokens evaluated over the time to first token; NaN when either is unknown or nothing was evaluated. */
+    private static double clientPrefill(TurnMetrics t) {
+        double evaluated = t.numberOrNaN(MetricKey.PROMPT_TOKENS_EVALUATED);
+        if (Double.isNaN(evaluated)) {
+            evaluated = t.numberOrNaN(MetricKey.PROMPT_EVAL_COUNT) - t.numberOrNaN(MetricKey.CACHED_PROMPT_TOKENS);
+        }
+        double seconds = t.numberOrNaN(MetricKey.TTFT_S);
+        return evaluated >= 1 && seconds > 0 ? evaluated / seconds : Double.NaN;
     }
 
     /** @return whether the arm answered no turn at all: there is nothing to judge it by */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.analysis.stats.RatioEstimate;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.Summary;
@@ -64,10 +65,10 @@ class FidelityDifferenceTest {
     private static TurnMetrics turn(int turn, double[] kld, int sameTop) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("quality_score", 0.5);
-        v.put(TokenFidelity.TOP_K, 50);
-        v.put(TokenFidelity.FORCED_TOKENS, kld.length);
-        v.put(TokenFidelity.SAME_TOP_TOKENS, sameTop);
-        v.put(TokenFidelity.KLD_VALUES, Arrays.stream(kld).boxed().toList());
+        v.put(MetricKey.FIDELITY_TOP_K.name(), 50);
+        v.put(MetricKey.FORCED_TOKENS.name(), kld.length);
+        v.put(MetricKey.SAME_TOP_TOKENS.name(), sameTop);
+        v.put(MetricKey.KLD_VALUES.name(), Arrays.stream(kld).boxed().toList());
         return new TurnMetrics(turn, "code_gen", v);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longhaul.analysis.stats.Interval;
 import dev.longhaul.analysis.stats.RatioEstimate;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
@@ -117,7 +118,7 @@ class FidelitySummaryTest {
     void aReportWithoutFiguresHasNoSummaryAndMalformedFiguresNameTheTurn() {
         assertEquals(Optional.empty(), FidelitySummary.of(report(List.of(scoreOnly(1)))));
         Map<String, Object> bad = new LinkedHashMap<>(turn(3, new double[] {0.1}, 1, null).values());
-        bad.put(TokenFidelity.KLD_VALUES, List.of(0.1, "x"));
+        bad.put(MetricKey.KLD_VALUES.name(), List.of(0.1, "x"));
         SessionReport malformed = report(List.of(new TurnMetrics(3, "code_gen", bad)));
         assertEquals("turn 3: 'kld_values' holds x at 1, not a number",
                 assertThrows(IllegalArgumentException.class, () -> FidelitySummary.of(malformed)).getMessage());
@@ -126,31 +127,31 @@ class FidelitySummaryTest {
     private static SessionReport twoTurns() {
         TurnMetrics second = turn(2, new double[] {0.2, 0.3, 1.0}, 2, 7);
         Map<String, Object> withDeltaP = new LinkedHashMap<>(second.values());
-        withDeltaP.put(TokenFidelity.DELTA_P_MEAN, -0.1);
-        withDeltaP.put(TokenFidelity.DELTA_P_RMS, 0.2);
+        withDeltaP.put(MetricKey.DELTA_P_MEAN.name(), -0.1);
+        withDeltaP.put(MetricKey.DELTA_P_RMS.name(), 0.2);
         TurnMetrics first = turn(1, new double[] {0.0, 0.1}, 2, null);
         Map<String, Object> k100 = new LinkedHashMap<>(first.values());
-        k100.put(TokenFidelity.TOP_K, 100);
+        k100.put(MetricKey.FIDELITY_TOP_K.name(), 100);
         return report(List.of(scoreOnly(3), new TurnMetrics(1, "code_gen", k100),
                 new TurnMetrics(2, "code_gen", withDeltaP)));
     }
 
     private static TurnMetrics withDeltaP(TurnMetrics t, double mean, double rms, int positions) {
         Map<String, Object> v = new LinkedHashMap<>(t.values());
-        v.put(TokenFidelity.DELTA_P_MEAN, mean);
-        v.put(TokenFidelity.DELTA_P_RMS, rms);
-        v.put(TokenFidelity.DELTA_P_TOKENS, positions);
+        v.put(MetricKey.DELTA_P_MEAN.name(), mean);
+        v.put(MetricKey.DELTA_P_RMS.name(), rms);
+        v.put(MetricKey.DELTA_P_TOKENS.name(), positions);
         return new TurnMetrics(t.turn(), t.phase(), v);
     }
 
     private static TurnMetrics turn(int turn, double[] kld, int sameTop, Integer departs) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("quality_score", 0.5);
-        v.put(TokenFidelity.TOP_K, 50);
-        v.put(TokenFidelity.FORCED_TOKENS, kld.length);
-        v.put(TokenFidelity.SAME_TOP_TOKENS, sameTop);
-        v.put(TokenFidelity.FIRST_DIVERGENCE_TOKEN, departs);
-        v.put(TokenFidelity.KLD_VALUES, Arrays.stream(kld).boxed().toList());
+        v.put(MetricKey.FIDELITY_TOP_K.name(), 50);
+        v.put(MetricKey.FORCED_TOKENS.name(), kld.length);
+        v.put(MetricKey.SAME_TOP_TOKENS.name(), sameTop);
+        v.put(MetricKey.FIRST_DIVERGENCE_TOKEN.name(), departs);
+        v.put(MetricKey.KLD_VALUES.name(), Arrays.stream(kld).boxed().toList());
         return new TurnMetrics(turn, "code_gen", v);
     }
 

@@ -8,9 +8,9 @@ import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.Summaries;
 import dev.longhaul.analysis.VerdictKind;
-import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.report.FailedTurn;
 import dev.longhaul.report.FailureKind;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
@@ -46,10 +46,10 @@ class TradeOffSummaryTest {
                 v.put("past_trained_context", true);
             }
             if (kld >= 0) {
-                v.put(TokenFidelity.TOP_K, 100);
-                v.put(TokenFidelity.FORCED_TOKENS, 4);
-                v.put(TokenFidelity.SAME_TOP_TOKENS, t % 2 == 0 ? 4 : 3);
-                v.put(TokenFidelity.KLD_VALUES, List.of(kld, kld, kld, kld));
+                v.put(MetricKey.FIDELITY_TOP_K.name(), 100);
+                v.put(MetricKey.FORCED_TOKENS.name(), 4);
+                v.put(MetricKey.SAME_TOP_TOKENS.name(), t % 2 == 0 ? 4 : 3);
+                v.put(MetricKey.KLD_VALUES.name(), List.of(kld, kld, kld, kld));
             }
             metrics.add(new TurnMetrics(t, "code_gen", v));
         }

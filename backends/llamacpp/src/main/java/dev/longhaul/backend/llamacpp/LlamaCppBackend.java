@@ -13,6 +13,7 @@ import dev.longhaul.backend.ChatResponse;
 import dev.longhaul.backend.ForcedAnswer;
 import dev.longhaul.backend.GenerationStats;
 import dev.longhaul.backend.TeacherForcing;
+import dev.longhaul.report.MetricKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -141,7 +142,7 @@ final class LlamaCppBackend implements Backend, TeacherForcing {
                 generation.tokens > 0 ? Duration.ofNanos(generation.firstTokenNanos - generation.startNanos) : null,
                 tokensPerSecond);
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("prompt_tokens_evaluated", promptTokens.length - cached);
+        extra.put(MetricKey.PROMPT_TOKENS_EVALUATED.name(), promptTokens.length - cached);
         extra.put("n_predict", nPredict);
         return new ChatResponse(answer, atLimit ? "length" : "stop", stats, extra);
     }

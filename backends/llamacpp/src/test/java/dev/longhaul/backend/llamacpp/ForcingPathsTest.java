@@ -12,6 +12,7 @@ import dev.longhaul.backend.ChatMessage;
 import dev.longhaul.backend.ChatRequest;
 import dev.longhaul.backend.openai.managed.LaunchOptions;
 import dev.longhaul.backend.openai.managed.ManagedLlamaServer;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.script.Script;
 import dev.longhaul.script.ScriptedTurn;
 import dev.longhaul.testing.LlamaCppTool;
@@ -131,8 +132,8 @@ class ForcingPathsTest {
     private static double kld(ChatRequest request, String answer, Backend baseline, Backend arm)
             throws BackendException {
         Map<String, Object> m = new TokenFidelity(TOP_K, false).measure(request, baseline, answer, arm, answer);
-        assertTrue(((Number) m.get(TokenFidelity.FORCED_TOKENS)).intValue() > 0, "the answer has tokens");
-        return ((Number) m.get(TokenFidelity.KLD_MEAN)).doubleValue();
+        assertTrue(((Number) m.get(MetricKey.FORCED_TOKENS.name())).intValue() > 0, "the answer has tokens");
+        return ((Number) m.get(MetricKey.KLD_MEAN.name())).doubleValue();
     }
 
     private static void assertWithinFactor(double factor, double expected, double actual, String what) {

@@ -7,6 +7,7 @@ import dev.longhaul.backend.Backend;
 import dev.longhaul.backend.Backends;
 import dev.longhaul.backend.ChatMessage;
 import dev.longhaul.backend.ChatRequest;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.script.Script;
 import dev.longhaul.script.ScriptedTurn;
 import dev.longhaul.testing.LlamaCppTool;
@@ -103,11 +104,11 @@ class PerplexityBesideForcingTest {
         private int sameTop;
 
         void add(Map<String, Object> turn) {
-            for (Object v : (List<?>) turn.get(TokenFidelity.KLD_VALUES)) {
+            for (Object v : (List<?>) turn.get(MetricKey.KLD_VALUES.name())) {
                 kldSum += ((Number) v).doubleValue();
             }
-            positions += ((Number) turn.get(TokenFidelity.FORCED_TOKENS)).intValue();
-            sameTop += ((Number) turn.get(TokenFidelity.SAME_TOP_TOKENS)).intValue();
+            positions += ((Number) turn.get(MetricKey.FORCED_TOKENS.name())).intValue();
+            sameTop += ((Number) turn.get(MetricKey.SAME_TOP_TOKENS.name())).intValue();
         }
 
         double kld() {

@@ -10,6 +10,7 @@ import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.experiment.AbExperiment;
 import dev.longhaul.experiment.ExperimentResult;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
 import java.time.Duration;
@@ -44,13 +45,14 @@ class SharedHistoryFidelityTest {
         SessionReport again = result.reports("f16-again").get(0);
         assertEquals(3, again.turnMetrics().size());
         for (TurnMetrics t : again.turnMetrics()) {
-            assertEquals(0.0, t.values().get(TokenFidelity.KLD_MEAN), "turn " + t.turn());
-            assertEquals(0.0, t.values().get(TokenFidelity.KLD_MAX), "turn " + t.turn());
-            assertEquals(1.0, t.values().get(TokenFidelity.SAME_TOP_RATE), "turn " + t.turn());
-            assertTrue(t.values().containsKey(TokenFidelity.FIRST_DIVERGENCE_TOKEN));
-            assertNull(t.values().get(TokenFidelity.FIRST_DIVERGENCE_TOKEN), "same greedy answer on turn " + t.turn());
-            assertEquals(TokenFidelity.DEFAULT_TOP_K, t.values().get(TokenFidelity.TOP_K));
-            assertTrue(t.number(TokenFidelity.FORCED_TOKENS).intValue() > 0);
+            assertEquals(0.0, t.values().get(MetricKey.KLD_MEAN.name()), "turn " + t.turn());
+            assertEquals(0.0, t.values().get(MetricKey.KLD_MAX.name()), "turn " + t.turn());
+            assertEquals(1.0, t.values().get(MetricKey.SAME_TOP_RATE.name()), "turn " + t.turn());
+            assertTrue(t.values().containsKey(MetricKey.FIRST_DIVERGENCE_TOKEN.name()));
+            assertNull(t.values().get(MetricKey.FIRST_DIVERGENCE_TOKEN.name()),
+                    "same greedy answer on turn " + t.turn());
+            assertEquals(TokenFidelity.DEFAULT_TOP_K, t.values().get(MetricKey.FIDELITY_TOP_K.name()));
+            assertTrue(t.number(MetricKey.FORCED_TOKENS.name()).intValue() > 0);
         }
         FidelitySummary summary = FidelitySummary.of(again).orElseThrow();
         assertEquals(0.0, summary.stats().kldMean());
@@ -64,11 +66,11 @@ class SharedHistoryFidelityTest {
         assertEquals(3, q4.turnMetrics().size());
         double largest = 0;
         for (TurnMetrics t : q4.turnMetrics()) {
-            int forced = t.number(TokenFidelity.FORCED_TOKENS).intValue();
-            assertEquals(forced, ((List<?>) t.values().get(TokenFidelity.KLD_VALUES)).size());
-            double mean = t.number(TokenFidelity.KLD_MEAN).doubleValue();
-            assertTrue(mean >= 0 && mean <= t.number(TokenFidelity.KLD_MAX).doubleValue(), "turn " + t.turn());
-            largest = Math.max(largest, t.number(TokenFidelity.KLD_MAX).doubleValue());
+            int forced = t.number(MetricKey.FORCED_TOKENS.name()).intValue();
+            assertEquals(forced, ((List<?>) t.values().get(MetricKey.KLD_VALUES.name())).size());
+            double mean = t.number(MetricKey.KLD_MEAN.name()).doubleValue();
+            assertTrue(mean >= 0 && mean <= t.number(MetricKey.KLD_MAX.name()).doubleValue(), "turn " + t.turn());
+            largest = Math.max(largest, t.number(MetricKey.KLD_MAX.name()).doubleValue());
         }
         assertTrue(largest > 0, "some position of some turn moved");
         FidelitySummary summary = FidelitySummary.of(q4).orElseThrow();
@@ -81,7 +83,7 @@ class SharedHistoryFidelityTest {
     @Test
     void theBaselinesOwnReportCarriesNoFidelityFigures() {
         for (TurnMetrics t : result.reports("f16").get(0).turnMetrics()) {
-            assertFalse(t.values().containsKey(TokenFidelity.KLD_MEAN));
+            assertFalse(t.values().containsKey(MetricKey.KLD_MEAN.name()));
         }
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.longhaul.analysis.fidelity.TokenFidelity;
 import dev.longhaul.cli.CliTest;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.TurnMetrics;
@@ -93,7 +93,7 @@ class RealTurboAbTest {
         double sum = 0;
         int positions = 0;
         for (TurnMetrics t : ReportCodec.read(dir.resolve(kv + ".json")).turnMetrics()) {
-            List<?> values = (List<?>) t.values().get(TokenFidelity.KLD_VALUES);
+            List<?> values = (List<?>) t.values().get(MetricKey.KLD_VALUES.name());
             assertTrue(values != null && !values.isEmpty(), kv + " turn " + t.turn() + " has token fidelity");
             for (Object v : values) {
                 sum += ((Number) v).doubleValue();
