@@ -363,8 +363,4 @@ public final class LongSession {
         return new TurnEvent(turn.turn(), turns, turn.phase(), turn.prompt(), response, metrics, failure,
                 Duration.between(started, clock.instant()), remaining.after(started, turn.turn()));
     }
-
-    private static double seconds(Duration d) {
-        return d.toNanos() / 1e9;
-    }
 }

@@ -35,9 +35,9 @@ import java.util.Optional;
  * ({@link SessionBuilder#resume}) restores a journalled turn when it is played (on its own history or aside, as the
  * caller plays it again) instead of asking the backend, so that sessions in lockstep resume turn by turn.
  *
- * <p>It is public for one caller outside this package: the experiment module's shared-history driver, which plays
- * an A/B study's arms in lockstep on the baseline's conversation (and the engine benchmark, which plays one turn per
- * invocation). A run of its own needs only {@link LongSession#run()}.
+ * <p>It is public for two callers outside this package: the experiment module's shared-history driver, which plays
+ * an A/B study's arms in lockstep on the baseline's conversation, and the engine benchmark, which plays one turn per
+ * invocation. A run of its own needs only {@link LongSession#run()}.
  */
 public final class SteppedSession implements AutoCloseable {
 

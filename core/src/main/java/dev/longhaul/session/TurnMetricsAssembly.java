@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * (what {@code compare} and {@code report} work on later). The file holds the rounded values, so the model must hold
  * them too: unrounded values in memory would give the live figures other last digits than the ones read back, and
  * {@code report} over a study's files would no longer reproduce the study's page byte for byte. The same holds for
- * the scorer's values (rounded by the scorer, as the seed's) and for {@link dev.longhaul.analysis.Summaries}.
+ * the scorer's values (rounded by the scorer, as the seed's). A run's summary is the exception: it is computed from
+ * these values but holds its means unrounded, and is rounded only where the seed's format is written or compared
+ * ({@link dev.longhaul.report.Summary#seedRounded()}).
  */
 final class TurnMetricsAssembly {
 

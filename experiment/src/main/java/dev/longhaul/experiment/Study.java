@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,9 +30,18 @@ public final class Study {
 
     private final StudyPlan plan;
     private final StudyClock clock;
+    private final Tracking tracking = new Tracking();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AbExperiment experiment;
 
     /**
+     * Checks the plan as the engine will play it, so that a plan it cannot play is refused here, before anything
+     * runs.
+     *
      * @param plan what to measure and where
+     * @throws IllegalArgumentException when an arm is listed twice, or the repeats or parallel runs are out of range
+     * @throws IllegalStateException    with fewer than two arms (one suffices with a noise floor), or parallel runs
+     *                                  with shared history
      */
     public Study(StudyPlan plan) {
         this(plan, System::nanoTime);
@@ -40,6 +50,22 @@ public final class Study {
     Study(StudyPlan plan, LongSupplier nanoTime) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.clock = new StudyClock((long) plan.runsPerRepeat() * plan.repeats(), plan.turns(), nanoTime);
+        AbExperiment.Builder builder = AbExperiment.builder()
+                .seed(plan.seed()).repeats(plan.repeats()).sharedHistory(plan.sharedHistory())
+                .noiseFloor(plan.noiseFloor()).parallel(plan.parallel())
+                .session(session -> {
+                    plan.session().accept(session);
+                    session.turns(plan.turns());
+                })
+                .listener(tracking)
+                .journal(plan.directory());
+        plan.arms().forEach(builder::arm);
+        if (plan.measuresTokenFidelity()) {
+            TokenFidelity fidelity = new TokenFidelity(plan.fidelityTopK(), plan.greedy());
+            builder.observer(t -> fidelity.measure(t.request(), t.baselineBackend(), t.baselineAnswer(),
+                    t.armBackend(), t.armAnswer()));
+        }
+        this.experiment = builder.build();
     }
 
     /** @return the study's clock: the turns to play and the estimated time left, fed as the study plays */
@@ -57,26 +83,17 @@ public final class Study {
      * @throws StudyConflictException when the directory holds what this study must not replace, or the study resumed
      *                                was started with other settings
      * @throws IOException            when {@value StudyFiles#COMPARISON} cannot be written
+     * @throws IllegalStateException   when this study has run already
      * @throws Exception              what an arm's launcher throws, or a
      *                                {@link dev.longhaul.backend.BackendException} when a backend cannot be created
      */
     public StudyOutcome run(StudyListener listener) throws Exception {
-        Tracking tracking = new Tracking(Objects.requireNonNull(listener, "listener"));
-        AbExperiment.Builder experiment = AbExperiment.builder()
-                .seed(plan.seed()).repeats(plan.repeats()).sharedHistory(plan.sharedHistory())
-                .noiseFloor(plan.noiseFloor()).parallel(plan.parallel())
-                .session(session -> {
-                    plan.session().accept(session);
-                    session.turns(plan.turns());
-                })
-                .listener(tracking)
-                .journal(plan.directory());
-        plan.arms().forEach(experiment::arm);
-        if (plan.measuresTokenFidelity()) {
-            TokenFidelity fidelity = new TokenFidelity(plan.fidelityTopK(), plan.greedy());
-            experiment.observer(t -> fidelity.measure(t.request(), t.baselineBackend(), t.baselineAnswer(),
-                    t.armBackend(), t.armAnswer()));
+        Objects.requireNonNull(listener, "listener");
+        if (!started.compareAndSet(false, true)) {
+            // its clock has counted the first run's turns: a second run would start from them
+            throw new IllegalStateException("this study has run already; a Study plays its plan once");
         }
+        tracking.listener = listener;
         ExperimentResult result;
         String interruption = null;
         try {
@@ -99,12 +116,14 @@ public final class Study {
     /** Feeds the clock, notes which runs have reports in the directory, and passes every call on. */
     private final class Tracking implements ExperimentListener {
 
-        private final StudyListener listener;
+        private volatile StudyListener listener;
         private final List<ArmRun> reported = Collections.synchronizedList(new ArrayList<>());
-
-        Tracking(StudyListener listener) {
-            this.listener = listener;
-        }
+        /**
+         * Held while a turn is counted and heard, so that what a listener reads from the clock is its own turn's
+         * count; private, so that a listener with a lock of its own that reads the clock elsewhere cannot take the
+         * two in the other order (the clock's own monitor is never held while a listener runs).
+         */
+        private final Object turnLock = new Object();
 
         /** @return the runs whose reports are in the study directory */
         List<ArmRun> reported() {
@@ -123,7 +142,7 @@ public final class Study {
 
         @Override
         public void onTurn(ArmRun run, TurnEvent event) {
-            synchronized (clock) { // the turn counted and heard at once, so that what a listener reads is its own
+            synchronized (turnLock) {
                 clock.played();
                 listener.onTurn(run, event);
             }

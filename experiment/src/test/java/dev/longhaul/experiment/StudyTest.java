@@ -3,6 +3,7 @@ package dev.longhaul.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,39 @@ class StudyTest {
                 .design(Design.FREE_RUNNING).turns(turns)
                 .session(b -> b.delay(Duration.ZERO))
                 .build();
+    }
+
+    @Test
+    void aPlanTheEngineCannotPlayIsRefusedWhenTheStudyIsMadeBeforeAnythingRuns() {
+        StudyPlan twice = StudyPlan.builder(StudyDirectory.create(dir.resolve("twice")))
+                .arm(Arm.of("f16", BackendConfig.builder("scripted").kvType("f16").build()))
+                .arm(Arm.of("f16", BackendConfig.builder("scripted").kvType("f16").build()))
+                .session(b -> b.delay(Duration.ZERO)).build();
+        assertEquals("arm 'f16' is listed twice",
+                assertThrows(IllegalArgumentException.class, () -> new Study(twice)).getMessage());
+        StudyPlan parallelShared = StudyPlan.builder(StudyDirectory.create(dir.resolve("parallel")))
+                .arm(Arm.of("f16", BackendConfig.builder("scripted").kvType("f16").build()))
+                .arm(Arm.of("q8_0", BackendConfig.builder("scripted").kvType("q8_0").build()))
+                .design(Design.SHARED_HISTORY).parallel(2)
+                .session(b -> b.delay(Duration.ZERO)).build();
+        assertThrows(IllegalStateException.class, () -> new Study(parallelShared));
+        assertFalse(Files.exists(dir.resolve("twice").resolve(StudyFiles.STUDY)), "a refused plan writes nothing");
+    }
+
+    @Test
+    void aStudyPlaysItsPlanOnce() throws Exception {
+        Study study = new Study(plan(StudyDirectory.create(dir), 2));
+        AtomicLong turns = new AtomicLong();
+        assertEquals(StudyOutcome.Kind.FINISHED, study.run(new StudyListener() {
+            @Override
+            public void onTurn(ArmRun run, TurnEvent event) {
+                turns.incrementAndGet();
+            }
+        }).kind());
+        assertEquals(4, turns.get());
+        IllegalStateException again = assertThrows(IllegalStateException.class,
+                () -> study.run(new StudyListener() { }));
+        assertEquals("this study has run already; a Study plays its plan once", again.getMessage());
     }
 
     @Test

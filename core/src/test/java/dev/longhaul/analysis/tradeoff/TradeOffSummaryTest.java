@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.longhaul.analysis.Design;
 import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.Summaries;
 import dev.longhaul.analysis.VerdictKind;

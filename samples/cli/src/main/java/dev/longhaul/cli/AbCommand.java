@@ -284,6 +284,10 @@ final class AbCommand implements Callable<Integer> {
         sameFlashAttention();
         Duration delay = SessionOptions.delay(delaySeconds);
         StudyFiles files = directory.files();
+        // said before any arm's config is checked, so that it stands even when an arm is refused
+        out.println(StudyBudget.line(kvTypes.size(), repeats, noiseFloor, sessionOptions.turns(),
+                shared && fidelityTopK > 0, backendOptions.maxTokens));
+        out.flush();
         StudyPlan.Builder plan = StudyPlan.builder(directory.withSettings(Map.of("args", studyArgs()))
                         .strictJson(strictJson))
                 .seed(backendOptions.seed == null ? AbExperiment.DEFAULT_SEED : backendOptions.seed)
@@ -298,9 +302,6 @@ final class AbCommand implements Callable<Integer> {
             plan.arm(new Arm(kvTypes.get(i), launcher(i, out, files)));
         }
         Study study = new Study(plan.build());
-        out.println(StudyBudget.line(kvTypes.size(), repeats, noiseFloor, sessionOptions.turns(),
-                shared && fidelityTopK > 0, backendOptions.maxTokens));
-        out.flush();
         try (InterruptGuard guard = InterruptGuard.install()) {
             StudyOutcome outcome;
             try {

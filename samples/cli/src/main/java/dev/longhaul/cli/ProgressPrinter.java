@@ -1,7 +1,7 @@
 package dev.longhaul.cli;
 
-import dev.longhaul.report.MetricKey;
 import dev.longhaul.experiment.StudyClock;
+import dev.longhaul.report.MetricKey;
 import dev.longhaul.report.PythonFormat;
 import dev.longhaul.report.TurnMetrics;
 import dev.longhaul.session.TurnEvent;

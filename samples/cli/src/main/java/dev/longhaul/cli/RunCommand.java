@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
     BackendOptions backendOptions;
 
     @Override
-    public Integer call() throws BackendException, InterruptedException, IOException {
+    public Integer call() throws BackendException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         SessionBuilder session;
         Path target;
