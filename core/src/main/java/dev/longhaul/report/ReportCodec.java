@@ -166,7 +166,20 @@ public final class ReportCodec {
      * @throws IOException when the file cannot be written
      */
     public static void write(SessionReport report, Path file) throws IOException {
-        AtomicFile.write(file, toJson(report), StandardCharsets.US_ASCII);
+        write(report, file, false);
+    }
+
+    /**
+     * Writes the report to a file as {@link #write(SessionReport, Path)} does, in Python's JSON or in strict JSON.
+     *
+     * @param report the report
+     * @param file   the target file, replaced if it exists
+     * @param strict whether to write {@link #toStrictJson(SessionReport)} (null where Python writes NaN) instead of
+     *               {@link #toJson(SessionReport)}
+     * @throws IOException when the file cannot be written
+     */
+    public static void write(SessionReport report, Path file, boolean strict) throws IOException {
+        AtomicFile.write(file, strict ? toStrictJson(report) : toJson(report), StandardCharsets.US_ASCII);
     }
 
     private static SessionReport parse(JsonParser parser, String source) throws IOException {

@@ -200,11 +200,7 @@ public final class StudyDirectory {
     Path save(ArmRun run, SessionReport report) {
         Path file = files.report(run);
         try {
-            if (strictJson) {
-                AtomicFile.write(file, ReportCodec.toStrictJson(report), StandardCharsets.US_ASCII);
-            } else {
-                ReportCodec.write(report, file);
-            }
+            ReportCodec.write(report, file, strictJson);
         } catch (IOException e) {
             throw new UncheckedIOException("report " + file + ": cannot be written (" + describe(e) + ")", e);
         }

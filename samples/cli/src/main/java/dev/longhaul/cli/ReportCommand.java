@@ -151,13 +151,6 @@ final class ReportCommand implements Callable<Integer> {
                 + "with \"labels\"");
     }
 
-    /** {@code run.json} → {@code run.html}. */
-    static Path htmlBeside(Path report) {
-        String name = report.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        return report.resolveSibling(stem + ".html");
-    }
-
     /**
      * Writes the HTML page of a finished {@code run} or {@code ab} next to its JSON. A failure is reported on
      * {@code err} and not fatal: the JSON, which holds every figure, is already saved.

@@ -1,21 +1,19 @@
 package dev.longhaul.cli;
 
+import dev.longhaul.analysis.ReportText;
 import dev.longhaul.backend.BackendConfig;
 import dev.longhaul.backend.BackendException;
-import dev.longhaul.experiment.StudyFiles;
+import dev.longhaul.experiment.RunFiles;
 import dev.longhaul.render.ReportSet;
-import dev.longhaul.files.AtomicFile;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
-import dev.longhaul.analysis.ReportText;
 import dev.longhaul.session.LongSession;
 import dev.longhaul.session.SessionBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,12 +75,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws BackendException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         SessionBuilder session;
-        Path target;
+        RunFiles files;
         if (resume != null) {
-            target = output != null ? output : reportBeside(resume);
-            new OutputGuard().input("--resume", resume).output("-o", target).output("the HTML page",
-                    ReportCommand.htmlBeside(target));
-            refuseToReplaceAFinishedReport(target);
+            files = output != null ? RunFiles.beside(output).withJournal(resume) : RunFiles.ofJournal(resume);
+            new OutputGuard().input("--resume", resume).output("-o", files.report()).output("the HTML page",
+                    files.page());
+            refuseToReplaceAFinishedReport(files);
             session = LongSession.builder().resume(resume);
             sessionOptions.applyScorerTo(session);
             out.println("Resuming " + resume);
@@ -96,15 +94,16 @@ final class RunCommand implements Callable<Integer> {
                     .backend(config)
                     .delay(delay);
             sessionOptions.applyTo(session);
-            target = output != null ? output : Path.of("benchmarks", "long_session_" + StudyFiles.fileSafe(kvType)
-                    + "_" + System.currentTimeMillis() / 1000 + ".json");
-            Path journal = noCheckpoint ? null : checkpoint != null ? checkpoint : checkpointBeside(target);
-            new OutputGuard().input("--script", sessionOptions.script).output("-o", target)
-                    .output(checkpoint != null ? "--checkpoint" : "the journal of -o", journal)
-                    .output("the HTML page", ReportCommand.htmlBeside(target));
-            refuseToReplaceAFinishedReport(target);
-            if (journal != null) {
-                session.checkpoint(journal);
+            files = RunFiles.beside(output != null ? output : RunFiles.defaultReport(kvType, Instant.now()));
+            if (noCheckpoint || checkpoint != null) {
+                files = files.withJournal(noCheckpoint ? null : checkpoint);
+            }
+            new OutputGuard().input("--script", sessionOptions.script).output("-o", files.report())
+                    .output(checkpoint != null ? "--checkpoint" : "the journal of -o", files.journal())
+                    .output("the HTML page", files.page());
+            refuseToReplaceAFinishedReport(files);
+            if (files.journal() != null) {
+                session.checkpoint(files.journal());
             }
             printHeader(out, config);
         }
@@ -115,19 +114,14 @@ final class RunCommand implements Callable<Integer> {
         try (InterruptGuard guard = InterruptGuard.install()) {
             SessionReport report = session.run();
             out.print(ReportText.render(report));
-            if (strictJson) {
-                AtomicFile.write(target, ReportCodec.toStrictJson(report), StandardCharsets.US_ASCII);
-            } else {
-                ReportCodec.write(report, target);
-            }
-            out.println("Report saved to: " + target);
-            ReportCommand.writeHtml(ReportSet.of(List.of(report)), ReportCommand.htmlBeside(target), out,
-                    spec.commandLine().getErr());
+            ReportCodec.write(report, files.report(), strictJson);
+            out.println("Report saved to: " + files.report());
+            ReportCommand.writeHtml(ReportSet.of(List.of(report)), files.page(), out, spec.commandLine().getErr());
             out.flush();
             String stopped = report.config().stoppedEarly().orElse(null);
             if (stopped == null && report.turnMetrics().isEmpty()) {
                 spec.commandLine().getErr().println("longhaul: the run answered no turn (" + report.failedTurns().size()
-                        + " failed): there is nothing to judge; see failed_turns in " + target);
+                        + " failed): there is nothing to judge; see failed_turns in " + files.report());
                 spec.commandLine().getErr().flush();
                 return Main.EXIT_INCOMPLETE;
             }
@@ -143,38 +137,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * A report at {@code target} is replaced only with {@code --force}, unless it is the report of an interrupted
-     * run, which resuming (or running again) supersedes.
+     * A report is replaced only with {@code --force}, unless it is the report of an interrupted run, which resuming
+     * (or running again) supersedes.
      */
-    private void refuseToReplaceAFinishedReport(Path target) {
-        if (force || !Files.exists(target)) {
-            return;
+    private void refuseToReplaceAFinishedReport(RunFiles files) {
+        if (!force && files.reportIsFinished()) {
+            throw new IllegalArgumentException("-o " + files.report() + " exists and holds what an earlier command "
+                    + "wrote; --force replaces it, or choose another -o");
         }
-        try {
-            String stopped = ReportCodec.read(target).config().stoppedEarly().orElse(null);
-            if (stopped != null && stopped.startsWith("interrupted")) {
-                return;
-            }
-        } catch (RuntimeException notAReport) {
-            // not a report: still not ours to replace without --force
-        }
-        throw new IllegalArgumentException("-o " + target + " exists and holds what an earlier command wrote; "
-                + "--force replaces it, or choose another -o");
-    }
-
-    /** {@code run.json} → {@code run.turns.jsonl}. */
-    static Path checkpointBeside(Path report) {
-        String name = report.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        return report.resolveSibling(stem + ".turns.jsonl");
-    }
-
-    /** {@code run.turns.jsonl} → {@code run.json}. */
-    static Path reportBeside(Path checkpoint) {
-        String name = checkpoint.getFileName().toString();
-        String stem = name.endsWith(".turns.jsonl") ? name.substring(0, name.length() - 12)
-                : name.replaceFirst("\\.jsonl?$", "");
-        return checkpoint.resolveSibling(stem + ".json");
     }
 
     private void printHeader(PrintWriter out, BackendConfig config) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longhaul.experiment.RunFiles;
 import dev.longhaul.report.ReportCodec;
 import dev.longhaul.report.SessionReport;
 import dev.longhaul.scoring.HeuristicScorer;
@@ -61,7 +62,7 @@ public class CliTest {
         assertEquals(MarkdownListHeuristicScorer.class.getName(), ReportCodec.read(report).config().extra().get("scorer"));
 
         // the journal without its last turn, as an interrupted run leaves it: resumed without --scorer
-        Path journal = RunCommand.checkpointBeside(report);
+        Path journal = RunFiles.beside(report).journal();
         List<String> lines = Files.readAllLines(journal);
         Files.write(journal, lines.subList(0, lines.size() - 1));
         Path resumedReport = dir.resolve("resumed.json");
