@@ -2,6 +2,7 @@ package dev.longhaul.analysis;
 
 import dev.longhaul.report.DegradationAlert;
 import dev.longhaul.report.MetricKey;
+import dev.longhaul.report.SessionReport;
 import dev.longhaul.report.Summary;
 import dev.longhaul.report.TurnMetrics;
 import java.util.List;
@@ -65,6 +66,20 @@ public final class Summaries {
                 hallucinated,
                 repetition,
                 failedTurnCount);
+    }
+
+    /**
+     * The summary a report's run had when it finished, from the report's own turns: over the answered turns not
+     * excluded from the quality figures, with the report's alerts and failed turns, unrounded. A report read back
+     * from its file holds its summary as the file has it, rounded as the seed writes it; this gives the run's own
+     * figures again (for a report longhaul wrote: the live summary to the last digit).
+     *
+     * @param report a report
+     * @return the summary of its turns
+     */
+    public static Summary of(SessionReport report) {
+        List<TurnMetrics> measured = report.turnMetrics().stream().filter(t -> !t.excludedFromQuality()).toList();
+        return of(measured, report.degradationAlerts(), report.failedTurns().size());
     }
 
     /** The turns whose scorer reported {@code metric}. */

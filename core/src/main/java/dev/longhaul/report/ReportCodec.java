@@ -57,7 +57,9 @@ public final class ReportCodec {
     }
 
     /**
-     * Reads a report file.
+     * Reads a report file. The summary is the file's, as the seed writes it (rounded: {@link Summary#seedRounded()}),
+     * so a report read back equals the live one in everything but its summary's last digits;
+     * {@code dev.longhaul.analysis.Summaries.of(report)} makes the run's own summary again from its turns.
      *
      * @param file the file
      * @return the report

@@ -1,7 +1,8 @@
 package dev.longhaul.experiment;
 
-import dev.longhaul.analysis.RepeatedComparison;
 import dev.longhaul.analysis.Design;
+import dev.longhaul.analysis.RepeatedComparison;
+import dev.longhaul.analysis.Summaries;
 import dev.longhaul.analysis.fidelity.FidelityDifference;
 import dev.longhaul.analysis.stats.VerdictLevels;
 import dev.longhaul.backend.BackendConfig;
@@ -326,9 +327,15 @@ public final class AbExperiment {
         return study != null && study.finished(run);
     }
 
-    /** The report a run wrote in an earlier session of the study: complete; the listeners hear it. */
+    /**
+     * The report a run wrote in an earlier session of the study: complete; the listeners hear it. Its summary is made
+     * again from its turns, unrounded as the run had it when it finished (the file holds it in the seed's rounding),
+     * so that a resumed study's result is the uninterrupted study's.
+     */
     SessionReport restored(ArmRun run) {
-        SessionReport report = study.report(run);
+        SessionReport written = study.report(run);
+        SessionReport report = new SessionReport(written.config(), written.turnMetrics(), written.degradationAlerts(),
+                Summaries.of(written), written.responses(), written.failedTurns());
         complete.put(run, report);
         listeners.forEach(l -> l.onRunRestored(run, report, study.files().report(run)));
         return report;

@@ -83,14 +83,16 @@ public final class Study {
      * @throws StudyConflictException when the directory holds what this study must not replace, or the study resumed
      *                                was started with other settings
      * @throws IOException            when {@value StudyFiles#COMPARISON} cannot be written
-     * @throws IllegalStateException   when this study has run already
+     * @throws IllegalStateException   when this study has run already, whether it finished or failed (a new Study on
+     *                                {@link StudyDirectory#resume} goes on from what the first one journalled)
      * @throws Exception              what an arm's launcher throws, or a
      *                                {@link dev.longhaul.backend.BackendException} when a backend cannot be created
      */
     public StudyOutcome run(StudyListener listener) throws Exception {
         Objects.requireNonNull(listener, "listener");
         if (!started.compareAndSet(false, true)) {
-            // its clock has counted the first run's turns: a second run would start from them
+            // finished or failed, the first run fed the clock; to go on after a failure, resume the study's
+            // directory in a new Study
             throw new IllegalStateException("this study has run already; a Study plays its plan once");
         }
         tracking.listener = listener;
@@ -119,9 +121,10 @@ public final class Study {
         private volatile StudyListener listener;
         private final List<ArmRun> reported = Collections.synchronizedList(new ArrayList<>());
         /**
-         * Held while a turn is counted and heard, so that what a listener reads from the clock is its own turn's
-         * count; private, so that a listener with a lock of its own that reads the clock elsewhere cannot take the
-         * two in the other order (the clock's own monitor is never held while a listener runs).
+         * Held while a turn is counted and heard, and while a run's restored turns are taken off the clock, so that
+         * what a listener reads from the clock in its onTurn is its own turn's count and estimate. Private, so that a
+         * listener with a lock of its own that reads the clock elsewhere cannot take the two in the other order (the
+         * clock's own monitor is never held while a listener runs).
          */
         private final Object turnLock = new Object();
 
@@ -134,8 +137,11 @@ public final class Study {
         public void onRunStart(ArmRun run) {
             if (plan.directory().resuming()) {
                 // a run resuming from its journal plays only the turns it did not journal
-                JournalState.of(plan.directory().files().journal(run))
-                        .ifPresent(journal -> clock.resumedRun(journal.turnsJournalled()));
+                JournalState.of(plan.directory().files().journal(run)).ifPresent(journal -> {
+                    synchronized (turnLock) {
+                        clock.resumedRun(journal.turnsJournalled());
+                    }
+                });
             }
             listener.onRunStart(run);
         }
@@ -162,7 +168,9 @@ public final class Study {
         @Override
         public void onRunRestored(ArmRun run, SessionReport report, Path file) {
             reported.add(run);
-            clock.restoredRun();
+            synchronized (turnLock) {
+                clock.restoredRun();
+            }
             listener.onRunRestored(run, report, file);
         }
     }
