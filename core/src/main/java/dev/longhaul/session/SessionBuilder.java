@@ -167,7 +167,8 @@ public final class SessionBuilder {
     }
 
     /**
-     * @param historyWindow answered turns kept as context, 0 to 10000 (default 20; 0 sends each prompt alone)
+     * @param historyWindow answered turns kept as context, 0 to 10000 (default 20; 0 sends each prompt alone,
+     *                      where the seed's {@code history[-0:]} kept the whole conversation)
      * @return this builder
      */
     public SessionBuilder historyWindow(int historyWindow) {
