@@ -19,8 +19,8 @@ import java.util.Objects;
 public interface Scorer {
 
     /**
-     * Scores one turn. May be called from several threads at once (the arms of a study run in parallel with one
-     * scorer); an exception it throws makes the turn a scorer failure, not the end of the run.
+     * Scores one turn. May be called from several threads at once, when the parallel runs of a study share one
+     * scorer instance; an exception it throws makes the turn a scorer failure, not the end of the run.
      *
      * @param input the turn's number, phase, prompt and answer
      * @return its quality score and metrics, in the order the report writes them
