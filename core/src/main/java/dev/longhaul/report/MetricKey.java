@@ -184,7 +184,9 @@ public final class MetricKey<T> {
 
     /**
      * @param values a turn's metric values by name
-     * @return this metric's value among them, as its type, if there is one
+     * @return this metric's value among them, as its type, if there is one: a number under a numeric key is
+     *         converted as {@link Number#intValue()}, {@link Number#longValue()} or {@link Number#doubleValue()} do
+     *         (a fraction under an Integer key is cut toward zero); a value of another type reads as absent
      */
     public Optional<T> in(Map<String, Object> values) {
         Object v = values.get(name);
