@@ -9,16 +9,17 @@ import dev.longhaul.report.Summary;
  * the seed does not have.
  *
  * @param labels            the runs' labels: their KV types, {@code run_a}/{@code run_b} when a run has none
- * @param avgQuality        mean quality scores
- * @param minQuality        lowest quality scores
+ * @param avgQuality        mean quality scores, rounded to 3 decimals as the seed's reports hold them (NaN for a
+ *                          run without a scored turn)
+ * @param minQuality        lowest quality scores, rounded likewise
  * @param degradationEvents numbers of degradation alerts
  * @param firstDegradation  turns of the first alert, null when none
- * @param hallucinatedRefs  hallucinated reference totals
- * @param repetitionRatio   mean repetition ratios
+ * @param hallucinatedRefs  hallucinated reference totals, null for a run whose scorer does not report them
+ * @param repetitionRatio   mean repetition ratios, rounded to 3 decimals, null when not reported
  * @param qualityDelta      {@code round(b.avgQuality - a.avgQuality, 3)}
  * @param verdict           {@code "<label> is BETTER by 0.123"} when the delta exceeds {@value #SIGNIFICANT_DELTA}
  *                          either way, else {@code "No significant quality difference"}
- * @param failedTurns       numbers of turns without an answer
+ * @param failedTurns       numbers of turns without a score
  */
 public record Comparison(Pair<String> labels, Pair<Double> avgQuality, Pair<Double> minQuality,
                          Pair<Integer> degradationEvents, Pair<Integer> firstDegradation, Pair<Long> hallucinatedRefs,
@@ -31,9 +32,9 @@ public record Comparison(Pair<String> labels, Pair<Double> avgQuality, Pair<Doub
     /**
      * Compares two reports, labelling them by {@code config.kv_type} as the seed does.
      *
-     * @param a the first run
+     * @param a the first run (the baseline)
      * @param b the second run
-     * @return the comparison
+     * @return the comparison of {@code b} against {@code a}: a positive delta means {@code b} scored higher
      */
     public static Comparison of(SessionReport a, SessionReport b) {
         String labelA = a.config().kvType() == null ? "run_a" : a.config().kvType();
@@ -49,7 +50,7 @@ public record Comparison(Pair<String> labels, Pair<Double> avgQuality, Pair<Doub
      * @param a      the first run's summary
      * @param labelB the second run's label
      * @param b      the second run's summary
-     * @return the comparison
+     * @return the comparison of {@code b} against {@code a}: a positive delta means {@code b} scored higher
      */
     public static Comparison of(String labelA, Summary a, String labelB, Summary b) {
         Summary seedA = a.seedRounded();

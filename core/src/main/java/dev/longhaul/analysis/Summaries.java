@@ -19,8 +19,8 @@ import java.util.function.ToDoubleFunction;
  * the report read back agree to the last digit.
  *
  * <p>Only scored turns count; failed turns are only counted. A run without a single scored turn, where the seed
- * would divide by zero, gets NaN for every mean, minimum and maximum. A figure of a metric no scored turn has (a
- * scorer without {@code response_length}, say) is null.
+ * would divide by zero, gets NaN for every mean, minimum and maximum (and 0 hallucinated references). When there
+ * are scored turns, a figure of a metric none of them has (a scorer without {@code response_length}, say) is null.
  */
 public final class Summaries {
 
@@ -30,10 +30,10 @@ public final class Summaries {
     /**
      * The summary of a run.
      *
-     * @param turns           the scored turns
+     * @param turns           the scored turns that count (a session passes those not excluded from quality)
      * @param alerts          the run's degradation alerts, in turn order
-     * @param failedTurnCount turns that got no answer
-     * @return the summary
+     * @param failedTurnCount turns without a score, backend and scorer failures alike
+     * @return the summary, unrounded
      */
     public static Summary of(List<TurnMetrics> turns, List<DegradationAlert> alerts, int failedTurnCount) {
         List<TurnMetrics> withLength = having(turns, MetricKey.RESPONSE_LENGTH);

@@ -20,7 +20,9 @@ public interface Backend extends AutoCloseable {
     ChatResponse chat(ChatRequest request) throws BackendException;
 
     /**
-     * What the backend knows of its model; called once before the first turn and once after the last.
+     * What the backend knows of its model. A session calls it once, before the first turn of a new run, and writes
+     * it into the report's {@code config}; a run resumed from a checkpoint takes its config from the checkpoint and
+     * does not call it.
      *
      * @return the info, at least the provider name
      */

@@ -194,8 +194,10 @@ public final class BackendConfig {
         }
 
         /**
-         * @param provider the provider name
+         * @param provider the provider name as {@link BackendProvider#name()} gives it; an unknown name is only
+         *                 refused when a backend is created from the config
          * @return this builder
+         * @throws IllegalArgumentException when it is null or blank
          */
         public Builder provider(String provider) {
             this.provider = requireText(provider, "provider");
@@ -274,6 +276,7 @@ public final class BackendConfig {
         /**
          * @param kvType the KV cache type (label or, for in-process backends, the type to apply)
          * @return this builder
+         * @throws IllegalArgumentException when it is null or blank
          */
         public Builder kvType(String kvType) {
             this.kvType = requireText(kvType, "kv type");
@@ -305,7 +308,7 @@ public final class BackendConfig {
         }
 
         /**
-         * @param seed the sampling seed, or null
+         * @param seed the sampling seed, any value; null leaves the choice to the backend
          * @return this builder
          */
         public Builder seed(Long seed) {
@@ -348,7 +351,7 @@ public final class BackendConfig {
          * Sets a backend-specific option, typed.
          *
          * @param option the option's key, from the module that owns it
-         * @param value  its value, or null to leave it unset (the backend's default)
+         * @param value  its value, or null to remove a value set before (the backend's default then applies)
          * @param <T>    its type
          * @return this builder
          * @throws IllegalArgumentException naming the option when the value is out of its range

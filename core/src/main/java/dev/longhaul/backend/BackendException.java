@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * A backend could not answer a turn. The message says what happened in one line (never a secret);
- * {@link #kind()} says what sort of failure it was, so the engine can retry, record or stop.
+ * {@link #kind()} says what sort of failure it was, so the engine can retry, record or stop. Retrying is the
+ * backend's own business ({@link Kind#isTransient()} says what is worth it): a session does not ask again, it records
+ * the turn as failed under the same kind ({@code failed_turns}), except {@link Kind#INTERRUPTED}.
  */
 public class BackendException extends Exception {
 
@@ -30,7 +32,10 @@ public class BackendException extends Exception {
         BAD_RESPONSE(false),
         /** The backend is misconfigured (missing model file, unknown cache type, …). */
         CONFIGURATION(false),
-        /** The calling thread was interrupted. */
+        /**
+         * The calling thread was interrupted. A session records nothing for the turn and stops, so that resuming
+         * its checkpoint asks the turn again.
+         */
         INTERRUPTED(false);
 
         private final boolean transientFailure;

@@ -48,6 +48,7 @@ public final class BackendOption<T> {
      *                    {@link IllegalArgumentException} for a value out of range
      * @param <T>         the value's type
      * @return the option
+     * @throws IllegalArgumentException when the name is not snake_case ({@code [a-z][a-z0-9_]*})
      */
     public static <T> BackendOption<T> of(String name, String description, Function<String, T> parse,
                                           Function<? super T, String> format) {

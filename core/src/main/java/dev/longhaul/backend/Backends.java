@@ -61,8 +61,9 @@ public final class Backends {
     /**
      * Builds a registry from explicit providers (for tests and for code that does not use the class path).
      *
-     * @param providers the providers
-     * @return the registry
+     * @param providers the only providers the registry selects from
+     * @return a registry of exactly these providers
+     * @throws IllegalStateException when two of them have the same {@link BackendProvider#name()}
      */
     public static Backends of(BackendProvider... providers) {
         Map<String, BackendProvider> found = new TreeMap<>();

@@ -16,7 +16,7 @@ public record ChatMessage(Role role, String content) {
         SYSTEM("system"),
         /** The scripted user. */
         USER("user"),
-        /** The model. */
+        /** The model's earlier answers, sent back as history. */
         ASSISTANT("assistant");
 
         private final String wireName;

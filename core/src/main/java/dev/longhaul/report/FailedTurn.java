@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param prompt   the prompt that was sent
  * @param kind     why it has no score
  * @param message  one line saying what happened (never a secret)
- * @param attempts how many attempts were made
- * @param elapsedS seconds spent on the turn
- * @param response the backend's answer when only the scorer failed, else null
+ * @param attempts how many requests the backend made, its retries included (1 for a scorer failure or an unexpected
+ *                 error)
+ * @param elapsedS seconds spent on the turn, rounded to 2 decimals
+ * @param response the backend's answer when only the scorer failed, else null; a report that saves no responses
+ *                 holds it as null ({@link #withoutResponse()})
  */
 public record FailedTurn(int turn, String phase, String prompt, FailureKind kind, String message, int attempts,
                          double elapsedS, String response) {

@@ -159,7 +159,9 @@ public final class MetricKey<T> {
      * @param name its name in {@code turn_metrics}, snake_case
      * @param type its value's type
      * @param <T>  that type
-     * @return the key
+     * @return the key; equal to any other key of the same name and type
+     * @throws IllegalArgumentException when the name is not snake_case ({@code [a-z][a-z0-9_]*}) or the type is not
+     *                                  Integer, Long, Double, Boolean or String
      */
     public static <T> MetricKey<T> of(String name, Class<T> type) {
         MetricKey<T> key = new MetricKey<>(name, Objects.requireNonNull(type, "type"));
@@ -182,7 +184,9 @@ public final class MetricKey<T> {
 
     /**
      * @param values a turn's metric values by name
-     * @return this metric's value among them, as its type, if there is one
+     * @return this metric's value among them, as its type, if there is one: a number under a numeric key is
+     *         converted as {@link Number#intValue()}, {@link Number#longValue()} or {@link Number#doubleValue()} do
+     *         (a fraction under an Integer key is cut toward zero); a value of another type reads as absent
      */
     public Optional<T> in(Map<String, Object> values) {
         Object v = values.get(name);

@@ -138,7 +138,7 @@ public final class ReportCodec {
 
     /**
      * The report's JSON text as {@link #toJson(SessionReport)} writes it, but with null where Python writes
-     * {@code NaN} ({@link PythonJsonWriter#writeStrict(Object)}): a run with no answered turn has no mean.
+     * {@code NaN} ({@link PythonJsonWriter#writeStrict(Object)}): a run with no scored turn has no mean.
      *
      * @param report the report
      * @return the text

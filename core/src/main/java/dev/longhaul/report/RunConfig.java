@@ -14,9 +14,9 @@ import java.util.Optional;
  * timestamp}); {@link #extra()} holds further keys this project adds (sampling seed, temperature, the KV type the
  * backend applied, server facts, …), written after the seed's keys and read back from reports that have them.
  *
- * @param backend       the backend (provider) name
- * @param model         the model name
- * @param kvType        the KV cache type label (for the embedded backend: the type applied)
+ * @param backend       the backend (provider) name, or the label of a backend given as an instance
+ * @param model         the model name: the configured one, else the one the backend reports, else {@code default}
+ * @param kvType        the KV cache type label (the type applied, when the backend reports it)
  * @param totalTurns    turns requested
  * @param historyWindow turns of history kept
  * @param timestamp     when the run started, ISO-8601 as Python's {@code datetime.isoformat()} writes it
@@ -198,11 +198,12 @@ public record RunConfig(String backend, String model, String kvType, int totalTu
     }
 
     /**
-     * This config with one more extra key (replacing an existing one).
+     * This config with one more extra key, written last; a key it has already keeps its place and gets the value.
      *
-     * @param key   the key
-     * @param value the value
+     * @param key   a key that is not one of {@link #STANDARD_KEYS}
+     * @param value a JSON scalar, list or map, or null
      * @return a new config
+     * @throws IllegalArgumentException when the key is a standard key
      */
     public RunConfig withExtra(String key, Object value) {
         Map<String, Object> all = new LinkedHashMap<>(extra);

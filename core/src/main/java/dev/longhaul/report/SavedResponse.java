@@ -5,8 +5,8 @@ package dev.longhaul.report;
  *
  * @param turn     the turn
  * @param phase    its phase
- * @param prompt   the prompt sent
- * @param response the answer received
+ * @param prompt   the turn's scripted prompt (without the history window sent before it)
+ * @param response the answer received (also of a turn whose scorer failed)
  */
 public record SavedResponse(int turn, String phase, String prompt, String response) {
 }

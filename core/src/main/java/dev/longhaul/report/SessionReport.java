@@ -9,11 +9,15 @@ import java.util.Objects;
  * Read and write it with {@link ReportCodec}.
  *
  * @param config            how the run was set up
- * @param turnMetrics       one entry per answered turn, in turn order
- * @param degradationAlerts turns whose score dropped, in turn order
- * @param summary           the run's figures
- * @param responses         prompts and answers, empty unless responses were saved
- * @param failedTurns       turns that got no answer
+ * @param turnMetrics       one entry per scored turn, in the order played (also the turns excluded from quality)
+ * @param degradationAlerts turns whose score fell more than the threshold below the mean of the scored turns
+ *                          before them (the degradation window), in turn order;
+ *                          only turns that count for quality are examined
+ * @param summary           the run's figures over the scored turns that count for quality
+ * @param responses         prompts and answers (also of turns whose scorer failed), empty unless responses were
+ *                          saved
+ * @param failedTurns       turns without a score, in the order played: turns the backend failed and turns whose
+ *                          scorer failed; null reads as empty
  */
 public record SessionReport(RunConfig config, List<TurnMetrics> turnMetrics, List<DegradationAlert> degradationAlerts,
                             Summary summary, List<SavedResponse> responses, List<FailedTurn> failedTurns) {
@@ -22,11 +26,15 @@ public record SessionReport(RunConfig config, List<TurnMetrics> turnMetrics, Lis
      * Copies the lists.
      *
      * @param config            how the run was set up
-     * @param turnMetrics       one entry per answered turn, in turn order
-     * @param degradationAlerts turns whose score dropped, in turn order
-     * @param summary           the run's figures
-     * @param responses         prompts and answers, empty unless responses were saved
-     * @param failedTurns       turns that got no answer
+     * @param turnMetrics       one entry per scored turn, in the order played (also the turns excluded from quality)
+     * @param degradationAlerts turns whose score fell more than the threshold below the mean of the scored turns
+     *                          before them (the degradation window), in turn order;
+     *                          only turns that count for quality are examined
+     * @param summary           the run's figures over the scored turns that count for quality
+     * @param responses         prompts and answers (also of turns whose scorer failed), empty unless responses were
+     *                          saved
+     * @param failedTurns       turns without a score, in the order played: turns the backend failed and turns whose
+     *                          scorer failed; null reads as empty
      */
     public SessionReport {
         Objects.requireNonNull(config, "config");

@@ -2,9 +2,12 @@ package dev.longhaul.report;
 
 /**
  * A report's {@code summary}: the seed's eight figures and the count of failed turns, which the seed does not
- * have. The three figures of the seed's scorer's own metrics — response length,
- * hallucinated references, repetition — are null when no scored turn has that metric (a scorer of your own that
- * does not report it): absent, not 0, which would read as a perfect run.
+ * have. Every figure but the failed turns is taken over the scored turns that count for quality (turns excluded from
+ * quality, such as probe turns, do not). The three figures of the seed's scorer's own metrics — response length,
+ * hallucinated references, repetition — are null when there are scored turns but none has that metric (a scorer of
+ * your own that does not report it): absent, not 0, which would read as a perfect run. A run without a scored turn
+ * has NaN for every mean, minimum and maximum and 0 hallucinated references, as the seed's figures would be
+ * undefined.
  *
  * <p>A summary made from a run holds the figures unrounded. The seed rounds them (scores and the repetition ratio
  * to 3 decimals, the response length to 0) when it writes its report and compares the rounded figures;
@@ -13,12 +16,12 @@ package dev.longhaul.report;
  * holds the rounded figures already; rounding again changes nothing, so a live summary and its report read back
  * write and compare alike.
  *
- * @param avgQualityScore             mean quality score, unrounded
- * @param minQualityScore             lowest quality score, unrounded
- * @param maxQualityScore             highest quality score, unrounded
+ * @param avgQualityScore             mean quality score, unrounded; NaN without a scored turn
+ * @param minQualityScore             lowest quality score, unrounded; NaN without a scored turn
+ * @param maxQualityScore             highest quality score, unrounded; NaN without a scored turn
  * @param totalDegradationEvents      number of degradation alerts
- * @param firstDegradationTurn        turn of the first alert, or null
- * @param avgResponseLength           mean response length, or null
+ * @param firstDegradationTurn        turn of the first alert, or null when there is none
+ * @param avgResponseLength           mean response length in code points, unrounded, or null
  * @param totalHallucinatedReferences sum of hallucinated references, or null
  * @param avgRepetitionRatio          mean repetition ratio, unrounded, or null
  * @param failedTurns                 turns without a score (left out of every other figure)

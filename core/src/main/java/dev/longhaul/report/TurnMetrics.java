@@ -45,7 +45,7 @@ public record TurnMetrics(int turn, String phase, Map<String, Object> values) {
         return isTrue(MetricKey.EXCLUDED_FROM_QUALITY);
     }
 
-    /** @return the composite quality score */
+    /** @return the composite quality score the scorer gave, in [0, 1] for the seed's formula */
     public double qualityScore() {
         return number(MetricKey.QUALITY_SCORE.name()).doubleValue();
     }

@@ -55,10 +55,13 @@ public record Script(String name, List<Phase> phases) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Copies the phases and rejects an empty script.
+     * Copies the phases and checks the script as the class describes.
      *
-     * @param name   the script's name, recorded in reports
+     * @param name   the script's name, recorded in reports; not blank
      * @param phases the phases in order; never empty
+     * @throws IllegalArgumentException when the name is blank, there is no phase, a probe has no earlier plant of
+     *                                  its key, a plant's value is not in its prompt, or a probe's prompt holds an
+     *                                  expected answer
      */
     public Script {
         if (name == null || name.isBlank()) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The sliding history window: the last {@code window} answered turns, i.e. at most {@code 2 × window} messages, as
- * the seed keeps it. A failed turn adds nothing (the seed added its error text as if the model had said it).
+ * the seed keeps it. A turn the backend failed adds nothing (the seed added its error text as if the model had said
+ * it); one whose scorer failed adds its answer, as the conversation went on with it ({@link RunState}).
  *
  * <p>With a slide of {@code s > 1} (not the seed's), a history that outgrows the window drops its oldest {@code s}
  * turns at once and then grows again for {@code s - 1} turns: it holds between {@code window - s + 1} and

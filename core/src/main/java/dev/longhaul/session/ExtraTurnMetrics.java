@@ -16,9 +16,13 @@ public interface ExtraTurnMetrics {
     ExtraTurnMetrics NONE = (turn, response) -> Map.of();
 
     /**
+     * Called after the scorer, on the thread that plays the turn. An exception it throws fails the whole turn as an
+     * unexpected error ({@link dev.longhaul.report.FailureKind#ERROR}): the answer is then not kept.
+     *
      * @param turn     the turn played
      * @param response the backend's answer
-     * @return metric name to value (JSON scalars, lists or maps), in report order; empty for none
+     * @return metric name to value (JSON scalars, lists or maps), in report order; empty for none; numbers that
+     *         are not finite are left out of the turn
      */
     Map<String, Object> of(ScriptedTurn turn, ChatResponse response);
 }

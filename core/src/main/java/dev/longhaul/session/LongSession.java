@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A long scripted conversation against one backend: plays the script turn by turn with a sliding history window,
  * scores every answer, records failed turns as failures (never as answers), detects degradation and returns the
- * report. Create one with {@link #builder()}; a session runs once.
+ * report. Create one with {@link #builder()}. A session is meant to be played once, by {@link #run()} or
+ * {@link #start()}; a second call is not refused.
  */
 public final class LongSession {
 
@@ -117,10 +118,13 @@ public final class LongSession {
      * Plays every turn and returns the report. Failed turns are recorded, not thrown; the run stops early (keeping
      * what it has) after too many consecutive failures or when the thread is interrupted, and says so in the
      * report's {@code config.stopped_early}. A turn cut short by an interrupt is not recorded (neither as an answer
-     * nor as a failure), so that resuming the checkpoint plays it again.
+     * nor as a failure), so that resuming the checkpoint plays it again. Blocks the calling thread until the run
+     * ends; the listeners are called on it.
      *
-     * @return the report
+     * @return the report of the turns played
      * @throws BackendException when the backend cannot be created from its config
+     * @throws IllegalArgumentException when no provider on the class path has the config's provider name
+     * @throws java.io.UncheckedIOException when the checkpoint file cannot be created or reopened
      */
     public SessionReport run() throws BackendException {
         if (suppliedBackend != null) {
@@ -141,6 +145,7 @@ public final class LongSession {
      *
      * @return the started session; close it when done
      * @throws BackendException when the backend cannot be created from its config
+     * @throws java.io.UncheckedIOException when the checkpoint file cannot be created or reopened
      */
     public SteppedSession start() throws BackendException {
         Backend backend = suppliedBackend != null ? suppliedBackend

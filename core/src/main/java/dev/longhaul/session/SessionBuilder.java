@@ -76,7 +76,9 @@ public final class SessionBuilder {
     }
 
     /**
-     * Uses the named backend provider (found with {@link java.util.ServiceLoader}) with default settings.
+     * Uses the named backend provider (found with {@link java.util.ServiceLoader}) with default settings. The name
+     * is looked up when the session runs: an unknown one fails {@link LongSession#run()} with an
+     * {@link IllegalArgumentException} listing the providers found.
      *
      * @param provider the provider name, e.g. {@code ollama}, {@code llama-server}, {@code llamacpp}
      * @return this builder
@@ -111,10 +113,12 @@ public final class SessionBuilder {
     }
 
     /**
-     * Uses a backend instance you created. The session does not close it.
+     * Uses a backend instance you created. The session does not close it, and {@link #kvType(String)} and
+     * {@link #timeout(Duration)} do not reach it (the KV type is then only the report's label, unless the backend's
+     * {@link Backend#info()} says which type it applied).
      *
-     * @param backend the backend
-     * @param label   the backend name to report (for example its provider name)
+     * @param backend an open backend, called from the thread that plays the turns
+     * @param label   the report's {@code backend} (for example its provider name)
      * @return this builder
      */
     public SessionBuilder backend(Backend backend, String label) {
@@ -137,7 +141,7 @@ public final class SessionBuilder {
 
     /**
      * The KV cache type: a label for server backends, the type to apply for the embedded one. Overrides the
-     * backend config's value.
+     * backend config's value; for a backend given as an instance it is only the report's label.
      *
      * @param kvType e.g. {@code f16}, {@code q8_0}, {@code turbo4}
      * @return this builder
@@ -163,7 +167,8 @@ public final class SessionBuilder {
     }
 
     /**
-     * @param historyWindow answered turns kept as context, 0 to 10000 (default 20; 0 sends each prompt alone)
+     * @param historyWindow answered turns kept as context, 0 to 10000 (default 20; 0 sends each prompt alone,
+     *                      where the seed's {@code history[-0:]} kept the whole conversation)
      * @return this builder
      */
     public SessionBuilder historyWindow(int historyWindow) {
@@ -193,7 +198,8 @@ public final class SessionBuilder {
     }
 
     /**
-     * @param timeout per-turn request timeout (default 120 s); overrides the backend config's value
+     * @param timeout per-turn request timeout (default 120 s); overrides the backend config's value (no effect on a
+     *                backend given as an instance)
      * @return this builder
      */
     public SessionBuilder timeout(Duration timeout) {
@@ -236,9 +242,10 @@ public final class SessionBuilder {
     }
 
     /**
-     * Adds a listener; listeners are called in the order added.
+     * Adds a listener; listeners are called in the order added, on the thread that plays the turns. One that throws
+     * is logged and the run, and the listeners after it, go on.
      *
-     * @param listener the listener
+     * @param listener hears the run's start, every turn played and the report
      * @return this builder
      */
     public SessionBuilder listener(TurnListener listener) {
@@ -363,8 +370,11 @@ public final class SessionBuilder {
     }
 
     /**
-     * @return the session
-     * @throws IllegalStateException when no backend was chosen
+     * Checks the settings that depend on each other and makes the session; creates no backend yet.
+     *
+     * @return a session to {@link LongSession#run()} or {@link LongSession#start()}
+     * @throws IllegalStateException when no backend was chosen, or when a resumed checkpoint was scored by another
+     *                               scorer than the one set
      */
     public LongSession build() {
         if (backendConfig == null && backend == null) {
@@ -378,9 +388,10 @@ public final class SessionBuilder {
     }
 
     /**
-     * Builds the session and runs it.
+     * Builds the session and runs it on this thread ({@link #build()}, then {@link LongSession#run()}).
      *
-     * @return the report
+     * @return the report of the turns played, also when the run stopped early
+     * @throws IllegalStateException as {@link #build()} does
      * @throws dev.longhaul.backend.BackendException when the backend cannot be created
      */
     public SessionReport run() throws dev.longhaul.backend.BackendException {

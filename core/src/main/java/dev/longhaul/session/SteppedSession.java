@@ -38,6 +38,8 @@ import java.util.Optional;
  * <p>It is public for two callers outside this package: the experiment module's shared-history driver, which plays
  * an A/B study's arms in lockstep on the baseline's conversation, and the engine benchmark, which plays one turn per
  * invocation. A run of its own needs only {@link LongSession#run()}.
+ *
+ * <p>Not thread-safe: play a session's turns from one thread at a time; its listeners are called on that thread.
  */
 public final class SteppedSession implements AutoCloseable {
 
@@ -94,8 +96,9 @@ public final class SteppedSession implements AutoCloseable {
      * Plays a turn on this session's own history, as {@link LongSession#run()} does; a turn the resumed checkpoint
      * holds is restored from it, not asked again (listeners do not hear restored turns).
      *
-     * @param turn the turn
-     * @return its event, or empty when an interrupt cut it short (the session has then stopped)
+     * @param turn a turn of {@link #plan()}, normally the next one (nothing checks the order)
+     * @return its event (a restored turn's with zero elapsed and remaining time), or empty when an interrupt cut it
+     *         short (the session has then stopped)
      * @throws IllegalStateException when the session has stopped or finished
      */
     public Optional<TurnEvent> play(ScriptedTurn turn) {
@@ -148,7 +151,8 @@ public final class SteppedSession implements AutoCloseable {
     }
 
     /**
-     * Stops the session early; its report will say why in {@code config.stopped_early}.
+     * Stops the session early; its report will say why in {@code config.stopped_early}, and playing a turn after
+     * this throws {@link IllegalStateException}. A session already stopped keeps its first reason.
      *
      * @param reason why, e.g. "the baseline stopped: 5 consecutive failed turns"
      */

@@ -11,17 +11,18 @@ import java.time.Duration;
  * @param turn               1-based turn number
  * @param totalTurns         turns the run will play
  * @param phase              the script phase
- * @param prompt             the prompt sent
- * @param response           the answer, or null when the turn failed
+ * @param prompt             the turn's scripted prompt (sent after the history window)
+ * @param response           the answer; null when the backend gave none, kept when only the scorer failed
  * @param metrics            the turn's metrics, or null when the turn failed
  * @param failure            why the turn failed, or null when it succeeded
- * @param runElapsed         wall time since the run started
- * @param estimatedRemaining a linear estimate of the time the remaining turns will take
+ * @param runElapsed         wall time since the run started (zero for a turn restored from a checkpoint)
+ * @param estimatedRemaining a linear estimate of the time the remaining turns will take (zero for a restored
+ *                           turn)
  */
 public record TurnEvent(int turn, int totalTurns, String phase, String prompt, String response,
                         TurnMetrics metrics, FailedTurn failure, Duration runElapsed, Duration estimatedRemaining) {
 
-    /** @return whether the turn got an answer */
+    /** @return whether the turn was scored ({@link #failure()} is null); false also when only the scorer failed */
     public boolean succeeded() {
         return failure == null;
     }

@@ -4,7 +4,8 @@ import dev.longhaul.report.RunConfig;
 import dev.longhaul.report.SessionReport;
 
 /**
- * Hears a session's progress. Called on the session's thread, in turn order; an exception thrown by a listener is
+ * Hears a session's progress. Called on the thread that plays the turns ({@link LongSession#run()}'s caller, or the
+ * caller of {@link SteppedSession#play}), in the order the turns are played; an exception thrown by a listener is
  * logged and does not stop the run.
  */
 @FunctionalInterface
@@ -19,7 +20,8 @@ public interface TurnListener {
     }
 
     /**
-     * Called after every turn, answered or failed.
+     * Called after every turn played, answered or failed; not for the turns a resumed run restores from its
+     * checkpoint.
      *
      * @param event the turn's outcome
      */
@@ -28,7 +30,7 @@ public interface TurnListener {
     /**
      * Called once with the finished report (also when the run stopped early).
      *
-     * @param report the report
+     * @param report the report the run returns
      */
     default void onFinish(SessionReport report) {
     }

@@ -73,7 +73,10 @@ public final class AbExperiment {
     final List<String> metrics;
     final VerdictLevels levels;
     final StudyDirectory study;
-    /** The runs of the current {@link #run()} that played every turn (or were finished in an earlier session). */
+    /**
+     * The runs of the current {@link #run()} that ended (played every turn or stopped for failed turns), or ended in
+     * an earlier session; not those an interrupt cut short.
+     */
     private final Map<ArmRun, SessionReport> complete = Collections.synchronizedMap(new LinkedHashMap<>());
     /**
      * Whether the runs of the current {@link #run()} save their responses, as the resumed study's journals say; null

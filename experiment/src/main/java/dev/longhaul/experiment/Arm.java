@@ -25,7 +25,8 @@ public record Arm(String label, ArmLauncher launcher) {
     }
 
     /**
-     * An arm whose runs use this config with the run's sampling seed ({@link BackendConfig#seed()} is replaced by S + repeat).
+     * An arm whose runs use this config with the run's sampling seed: {@link BackendConfig#seed()} is replaced by
+     * {@link ArmRun#seed()} (S + repeat − 1; S + R + repeat − 1 for a noise-floor run).
      *
      * @param label  the arm's name
      * @param config the backend config

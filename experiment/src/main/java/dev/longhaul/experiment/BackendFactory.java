@@ -8,7 +8,8 @@ import dev.longhaul.backend.BackendException;
 public interface BackendFactory {
 
     /**
-     * @param seed the run's sampling seed (S + repeat)
+     * @param seed the run's sampling seed, {@link ArmRun#seed()}: S + repeat − 1, or S + R + repeat − 1 for a
+     *             noise-floor run
      * @return a new backend; the experiment closes it after the run
      * @throws BackendException when it cannot be created
      */

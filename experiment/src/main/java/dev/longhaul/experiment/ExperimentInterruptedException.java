@@ -2,7 +2,8 @@ package dev.longhaul.experiment;
 
 /**
  * An experiment stopped by an interrupt (Ctrl-C, SIGTERM): carries what it had finished — the reports of the runs
- * that played every turn and the comparisons of the arms whose runs are complete — while the run in flight is
+ * that ended (played every turn, or stopped for failed turns) and the comparisons of the arms whose runs are
+ * complete — while the run in flight is
  * neither reported nor compared (with a {@link StudyDirectory} its journal keeps its turns, and resuming the study
  * plays the rest).
  */

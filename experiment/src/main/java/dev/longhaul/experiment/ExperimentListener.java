@@ -5,8 +5,11 @@ import dev.longhaul.session.TurnEvent;
 import java.nio.file.Path;
 
 /**
- * Hears an experiment's progress, on the experiment's thread. In shared-history mode the runs of one repeat start
- * together and their turns interleave (the baseline's turn, then each arm's answer to it).
+ * Hears an experiment's progress, on the thread that runs the experiment — or, with
+ * {@link AbExperiment.Builder#parallel(int)} above 1, on the runs' own threads, possibly at the same time, so that a
+ * listener of parallel runs must be thread-safe. One run is heard in order: its start, its turns, its report, its
+ * saved file. In shared-history mode the runs of one repeat start together and their turns interleave (the
+ * baseline's turn, then each arm's answer to it).
  */
 public interface ExperimentListener {
 
@@ -38,10 +41,12 @@ public interface ExperimentListener {
     }
 
     /**
-     * After the report of a run that played every turn was saved in the study directory.
+     * After a run's report was saved in the study directory (only with {@link AbExperiment.Builder#journal}): a run
+     * that played every turn or stopped for failed turns; not one cut short by an interrupt, whose journal keeps its
+     * turns.
      *
      * @param run  the run
-     * @param file its report
+     * @param file the report file written
      */
     default void onRunSaved(ArmRun run, Path file) {
     }

@@ -28,8 +28,8 @@ import java.util.Optional;
  *       {@value StudyFiles#STUDY} (its arms, sampling seed, repeats, design and the caller's settings), and every run's file
  *       names are checked for collisions ({@link StudyFiles});</li>
  *   <li>every run journals its turns to {@code <stem>.turns.jsonl} as it plays them (synced per turn, as
- *       {@code run} does), and its report is written to {@code <stem>.json} when it has played every turn — never
- *       for a run cut short by an interrupt;</li>
+ *       {@code run} does), and its report is written to {@code <stem>.json} when it has ended — played every turn,
+ *       or stopped after too many failed turns in a row — never for a run cut short by an interrupt;</li>
  *   <li>{@link #resume(Path)} continues the study: a run with a report is not played again, a run with a journal
  *       resumes from it (in shared-history mode turn by turn: the baseline's journalled turns give the arms their
  *       conversation), a changed setting is refused.</li>
@@ -164,7 +164,7 @@ public final class StudyDirectory {
         }
     }
 
-    /** @return whether the run played every turn in an earlier session of this study */
+    /** @return whether an earlier session of this study saved the run's report: it ended and is not played again */
     boolean finished(ArmRun run) {
         return resume && Files.isRegularFile(files.report(run));
     }
@@ -196,7 +196,7 @@ public final class StudyDirectory {
         return resume && Files.isRegularFile(files.journal(run));
     }
 
-    /** Saves the report of a run that played every turn. */
+    /** Saves the report of a run that ended: it played every turn or stopped for failed turns, not for an interrupt. */
     Path save(ArmRun run, SessionReport report) {
         Path file = files.report(run);
         try {

@@ -41,7 +41,10 @@ public record StudyOutcome(ExperimentResult result, ComparisonDocument document,
         Objects.requireNonNull(comparisonFile, "comparisonFile");
     }
 
-    /** @return the labels of the arms none of whose reports holds an answered turn, in arm order */
+    /**
+     * @return the labels of the arms none of whose reports holds a scored turn (every turn failed, or none was
+     *         played), in arm order
+     */
     public List<String> unansweredArms() {
         return result.labels().stream()
                 .filter(label -> result.reports(label).stream().allMatch(r -> r.turnMetrics().isEmpty())).toList();

@@ -129,7 +129,7 @@ public record StudyPlan(List<Arm> arms, long seed, int repeats, Design design, b
         }
 
         /**
-         * @param repeats runs per arm (default 1)
+         * @param repeats runs per arm, 1 to 1000 (default 1; the range is checked when the {@link Study} is made)
          * @return this builder
          */
         public Builder repeats(int repeats) {
@@ -156,7 +156,8 @@ public record StudyPlan(List<Arm> arms, long seed, int repeats, Design design, b
         }
 
         /**
-         * @param parallel free-running runs played at the same time, at most (default 1)
+         * @param parallel free-running runs played at the same time, at most, 1 to 64 (default 1); above 1 needs the
+         *                 free-running design (checked when the {@link Study} is made)
          * @return this builder
          */
         public Builder parallel(int parallel) {
@@ -195,7 +196,10 @@ public record StudyPlan(List<Arm> arms, long seed, int repeats, Design design, b
             return this;
         }
 
-        /** @return the plan */
+        /**
+         * @return the plan; the arms, repeats and parallel runs are checked by {@link Study#Study(StudyPlan)}
+         * @throws IllegalArgumentException when the turns are below 1 or the token fidelity's top K is negative
+         */
         public StudyPlan build() {
             return new StudyPlan(arms, seed, repeats, design, noiseFloor, parallel, turns, session, fidelityTopK,
                     greedy, directory);

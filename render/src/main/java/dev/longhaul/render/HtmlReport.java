@@ -101,7 +101,7 @@ public final class HtmlReport {
      * Renders the page into a file ({@link AtomicFile}: a reader never sees half a page, a failure leaves the old one).
      *
      * @param set  the runs and their comparisons
-     * @param file where the page goes; its directory must exist
+     * @param file where the page goes; missing parent directories are created, an existing page is replaced
      * @throws IOException when it cannot be written
      */
     public static void write(ReportSet set, Path file) throws IOException {

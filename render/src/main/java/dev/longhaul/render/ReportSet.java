@@ -69,8 +69,9 @@ public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons, T
      * The arms with each later arm compared against the first by {@link Comparison#of(String,
      * dev.longhaul.report.Summary, String, dev.longhaul.report.Summary)}.
      *
-     * @param arms the runs, baseline first
-     * @return the set
+     * @param arms the runs, baseline first; labels unique
+     * @return the set with one comparison per arm after the first, and no trade-off summary
+     * @throws IllegalArgumentException when there is no arm or two share a label
      */
     public static ReportSet compared(List<Arm> arms) {
         List<Map<String, Object>> comparisons = new ArrayList<>();
@@ -87,8 +88,8 @@ public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons, T
      * Reports labelled by {@link SessionReport#label()} (their KV type), a repeated label getting
      * {@code #2}, {@code #3}, … appended, each later one compared against the first.
      *
-     * @param reports the runs, baseline first
-     * @return the set
+     * @param reports the runs, baseline first; at least one
+     * @return the set, as {@link #compared(List)} makes it
      */
     public static ReportSet of(List<SessionReport> reports) {
         List<Arm> arms = new ArrayList<>();
@@ -108,10 +109,11 @@ public record ReportSet(List<Arm> arms, List<Map<String, Object>> comparisons, T
      * The runs of an A/B study, labelled as the study names their files: the arm's label, or {@code <label>.r<N>}
      * for an arm with several repeats ({@link RunNames#repeatFile}).
      *
-     * @param byArm       arm label → its runs by repeat, baseline arm first
-     * @param comparisons the study's comparison objects (as in its {@code comparison.json})
+     * @param byArm       arm label → its runs by repeat, baseline arm first; the map's iteration order is the
+     *                    display order, so pass an ordered map
+     * @param comparisons the study's comparison objects (as in its {@code comparison.json}), shown as they are
      * @param summary     the study's trade-off, or null
-     * @return the set
+     * @return the set: every run of every arm, repeat by repeat
      */
     public static ReportSet ofStudy(Map<String, List<SessionReport>> byArm, List<Map<String, Object>> comparisons,
                                     TradeOffSummary summary) {

@@ -19,10 +19,11 @@ import java.util.Objects;
 public interface Scorer {
 
     /**
-     * Scores one turn.
+     * Scores one turn. May be called from several threads at once, when the parallel runs of a study share one
+     * scorer instance; an exception it throws makes the turn a scorer failure, not the end of the run.
      *
-     * @param input the turn
-     * @return its score and metrics
+     * @param input the turn's number, phase, prompt and answer
+     * @return its quality score and metrics, in the order the report writes them
      */
     TurnScore score(TurnInput input);
 

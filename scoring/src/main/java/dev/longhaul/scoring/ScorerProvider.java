@@ -16,6 +16,12 @@ public interface ScorerProvider {
         return getClass().getName();
     }
 
-    /** @return a new scorer */
+    /**
+     * Creates the scorer. Called for every provider when a resumed checkpoint's scorer is looked up by its
+     * {@link Scorer#name()} ({@link Scorers#byScorerName}), so it should be cheap, and the scorer's name should be
+     * the same on every call.
+     *
+     * @return a new scorer
+     */
     Scorer create();
 }

@@ -74,6 +74,7 @@ public record TurnScore(Map<String, Object> metrics) {
      *
      * @param more the metrics to add
      * @return a new score with the same quality score
+     * @throws IllegalArgumentException when an added value is not an Integer, Long, Double, Boolean or String
      */
     public TurnScore plus(Map<String, Object> more) {
         Map<String, Object> all = new LinkedHashMap<>(metrics);

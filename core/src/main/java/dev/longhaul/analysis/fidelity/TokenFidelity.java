@@ -21,11 +21,12 @@ import java.util.OptionalInt;
  * <p>Keys, in this order: {@code fidelity_top_k}, {@code forced_tokens}, {@code kld_mean}, {@code kld_p99},
  * {@code kld_max}, {@code same_top_rate}, {@code same_top_tokens}, {@code delta_p_mean} and
  * {@code delta_p_rms} and {@code delta_p_tokens} (over the positions where both backends give the answer token's
- * probability), {@code first_divergence_token}
+ * probability; absent when there is no such position), {@code first_divergence_token}
  * (greedy decoding only; {@code null} when the arm's answer equals the baseline's; absent when the baseline's tokens
  * do not spell its answer, see {@link FirstDivergence}), and {@code kld_values}, the
- * KLD of every position, from which {@link FidelitySummary} computes a run's percentiles. An empty answer, or a
- * backend without teacher forcing, gives no keys.
+ * KLD of every position, from which {@link FidelitySummary} computes a run's percentiles. KLDs are
+ * {@code KL(baseline || arm)} in nats; {@code fidelity_top_k} is the smaller of the K the two backends gave. An
+ * empty answer, or a backend without teacher forcing, gives no keys.
  *
  * <p>Used once per turn for every arm, it forces the baseline's answer through the baseline's backend only once:
  * the last baseline result is kept for the next arm of the same turn. Not thread-safe.
@@ -63,7 +64,8 @@ public final class TokenFidelity {
      * @param armAnswer       the arm's own answer
      * @return the turn's figures under the keys above; empty when either backend cannot force tokens or the
      *         baseline's answer has no tokens
-     * @throws BackendException when forcing fails in either backend
+     * @throws BackendException when forcing fails in either backend, or ({@link BackendException.Kind#BAD_RESPONSE})
+     *                          when the two backends split the baseline's answer into different numbers of tokens
      */
     public Map<String, Object> measure(ChatRequest request, Backend baselineBackend, String baselineAnswer,
                                        Backend armBackend, String armAnswer) throws BackendException {

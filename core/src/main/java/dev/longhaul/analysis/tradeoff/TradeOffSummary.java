@@ -76,9 +76,11 @@ public record TradeOffSummary(String baseline, Design design, List<TradeOffRow> 
     /**
      * The arms' figures from their reports, then {@link #of(List, List)}.
      *
-     * @param reports     each arm's runs, the baseline first, keyed by label in arm order
+     * @param reports     each arm's runs, the baseline first, keyed by label in arm order (an ordered map: its
+     *                    iteration order is the arm order)
      * @param comparisons the comparison of each later arm with the baseline, in arm order
      * @return the summary
+     * @throws IllegalArgumentException when there is not one comparison per compared arm
      */
     public static TradeOffSummary ofReports(Map<String, List<SessionReport>> reports,
                                             List<RepeatedComparison> comparisons) {
@@ -94,6 +96,7 @@ public record TradeOffSummary(String baseline, Design design, List<TradeOffRow> 
      * @param labels the arms' labels, the baseline first
      * @param runs   one report per arm, in the same order
      * @return the summary
+     * @throws IllegalArgumentException when there are not as many labels as runs
      */
     public static TradeOffSummary ofSingleRuns(List<String> labels, List<SessionReport> runs) {
         if (labels.size() != runs.size() || runs.isEmpty()) {
@@ -125,7 +128,7 @@ public record TradeOffSummary(String baseline, Design design, List<TradeOffRow> 
         return compared().stream().map(r -> PullRequestSentence.of(r, rows.get(0).arm())).toList();
     }
 
-    /** @return the arms that answered no turn at all, in arm order */
+    /** @return the labels of the arms none of whose runs has a scored turn, in arm order */
     public List<String> unansweredArms() {
         return rows.stream().filter(r -> r.arm().unanswered()).map(r -> r.arm().label()).toList();
     }

@@ -113,6 +113,7 @@ public final class HttpTransport implements AutoCloseable {
      * @param serverName what to call the server in messages, for example {@code llama-server}
      * @param baseUrl    the server's base URL; request paths are appended to it
      * @return a builder
+     * @throws IllegalArgumentException when the server name is blank or the URL is not an absolute http(s) URL
      */
     public static Builder builder(String serverName, URI baseUrl) {
         return new Builder(serverName, baseUrl);

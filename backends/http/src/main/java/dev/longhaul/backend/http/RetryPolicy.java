@@ -48,8 +48,9 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration
      * The backoff before a retry.
      *
      * @param retry  which retry this is, from 1
-     * @param random a number in [0, 1) that picks the point in the jitter range
-     * @return the delay
+     * @param random a number in [0, 1) that picks the point in the jitter range (clamped to [0, 1])
+     * @return the delay, in whole milliseconds, between half the backoff and the backoff
+     * @throws IllegalArgumentException when {@code retry} is below 1
      */
     public Duration backoff(int retry, double random) {
         if (retry < 1) {

@@ -13,7 +13,8 @@ import java.util.List;
  * it uses the bundled {@code tiny-code-chat.gguf}.
  *
  * <p>Settings: {@link BackendConfig#kvType()} (f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1),
- * {@link BackendConfig#contextSize()} (default: the model's trained context, at most 8192),
+ * {@link BackendConfig#contextSize()} (default: the model's trained context, at most 8192; 4096 when the file does
+ * not state it),
  * {@link BackendConfig#temperature()} (default 0.7), {@link BackendConfig#seed()} (default 42),
  * {@link BackendConfig#maxTokens()} (default 512) and {@link BackendConfig#timeout()}; and the
  * {@link LlamaCppOptions}: {@code model_file}, {@code threads} (default: available processors), {@code kv_type_k}

@@ -18,7 +18,10 @@ import java.util.Objects;
 public record LaunchOptions(Path logFile, int contextSize, Integer threads, Long seed, Duration startupTimeout,
                             Duration stopGrace) {
 
-    /** The context size when none is given, as the embedded backend's. */
+    /**
+     * The context size when none is given. Not always the embedded backend's: that one uses the model's trained
+     * context (at most 8192) and 4096 only when the model file does not state it.
+     */
     public static final int DEFAULT_CONTEXT_SIZE = 4096;
     /** The start-up timeout when none is given: loading a large model from disk takes a while. */
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
