@@ -16,8 +16,8 @@ public interface ExtraTurnMetrics {
     ExtraTurnMetrics NONE = (turn, response) -> Map.of();
 
     /**
-     * Called after the scorer, on the thread that plays the turn. An exception it throws fails the whole turn as an
-     * unexpected error ({@link dev.longhaul.report.FailureKind#ERROR}): the answer is then not kept.
+     * Called after the scorer, on the thread that plays the turn. An exception it throws is logged and the turn keeps
+     * its answer, its score and the backend's figures, without further metrics: what was paid for is not lost.
      *
      * @param turn     the turn played
      * @param response the backend's answer

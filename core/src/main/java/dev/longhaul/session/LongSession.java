@@ -58,6 +58,7 @@ public final class LongSession {
     private final Sleeper sleeper;
     private final String configuredKvType;
     private final Path checkpointFile;
+    private final CheckpointOpener checkpointOpener;
     private final Checkpoint.Contents resumed;
     private final RemainingTime remaining;
     /** Makes each turn's metrics once the run's config (its context window, trained context) is known. */
@@ -94,6 +95,7 @@ public final class LongSession {
         this.sleeper = b.sleeper;
         this.configuredKvType = b.kvType;
         this.checkpointFile = b.checkpoint;
+        this.checkpointOpener = b.checkpointOpener;
         this.resumed = b.resumed;
         this.remaining = new RemainingTime(clock, turns, resumed == null ? 0 : resumed.records().size());
     }
@@ -223,9 +225,9 @@ public final class LongSession {
             if (event == null) {
                 return "interrupted during turn " + turn.turn();
             }
-            String tooManyFailures = tooManyFailures(state);
-            if (tooManyFailures != null) {
-                return tooManyFailures;
+            String stop = stopReason(state);
+            if (stop != null) {
+                return stop;
             }
             pauseAfter(turn, plan.size());
         }
@@ -249,9 +251,7 @@ public final class LongSession {
             ChatResponse response = backend.chat(request);
             TurnMetrics metrics = metricAssembly.of(turn, request, response, state.answered, extras);
             state.answered(metrics, turn.prompt(), response.content(), keepInHistory);
-            if (checkpoint != null) {
-                checkpoint.write(CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
-            }
+            journal(checkpoint, state, CheckpointRecord.answered(metrics, turn.prompt(), response.content()));
             event = event(turn, response.content(), metrics, null, started);
         } catch (BackendException e) {
             if (e.kind() == BackendException.Kind.INTERRUPTED) {
@@ -278,8 +278,28 @@ public final class LongSession {
         return event;
     }
 
-    /** Why the run must stop after too many failed turns in a row, or null. */
-    String tooManyFailures(RunState state) {
+    /**
+     * Appends a finished turn to the journal. When the journal cannot be written (a full disk), the turn stays
+     * recorded in the run, nothing more is journalled (a journal with a gap would resume wrongly), and the run stops
+     * after this turn ({@link #stopReason}), so that its report keeps every turn measured.
+     */
+    private static void journal(Checkpoint checkpoint, RunState state, CheckpointRecord record) {
+        if (checkpoint == null || state.journalProblem() != null) {
+            return;
+        }
+        try {
+            checkpoint.write(record);
+        } catch (java.io.UncheckedIOException e) {
+            log.error("turn {}: {}; the run stops after it, keeping what it measured", record.turn(), e.getMessage());
+            state.journalFailed(e.getMessage());
+        }
+    }
+
+    /** Why the run must stop now — its journal cannot be written, or too many turns failed in a row — or null. */
+    String stopReason(RunState state) {
+        if (state.journalProblem() != null) {
+            return state.journalProblem() + "; the run stopped with what it measured";
+        }
         if (state.consecutiveFailures() >= maxConsecutiveFailures) {
             return state.consecutiveFailures() + " consecutive failed turns (last: " + state.lastFailure().message() + ")";
         }
@@ -300,9 +320,7 @@ public final class LongSession {
     private TurnEvent failedTurn(RunState state, Checkpoint checkpoint, FailedTurn failure, Instant started,
                                  boolean keepInHistory) {
         state.failed(failure, keepInHistory);
-        if (checkpoint != null) {
-            checkpoint.write(CheckpointRecord.failed(failure));
-        }
+        journal(checkpoint, state, CheckpointRecord.failed(failure));
         return new TurnEvent(failure.turn(), turns, failure.phase(), failure.prompt(), failure.response(), null, failure,
                 Duration.between(started, clock.instant()), remaining.after(started, failure.turn()));
     }
@@ -320,7 +338,7 @@ public final class LongSession {
 
     private Checkpoint create(com.fasterxml.jackson.databind.node.ObjectNode start) {
         try {
-            return Checkpoint.create(checkpointFile, start);
+            return checkpointOpener.create(checkpointFile, start);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("checkpoint " + checkpointFile + ": cannot be created (" + e.getMessage() + ")", e);
         }
@@ -328,7 +346,7 @@ public final class LongSession {
 
     private Checkpoint reopen(long validLength) {
         try {
-            return Checkpoint.reopen(checkpointFile, validLength);
+            return checkpointOpener.reopen(checkpointFile, validLength);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("checkpoint " + checkpointFile + ": cannot be reopened (" + e.getMessage() + ")", e);
         }

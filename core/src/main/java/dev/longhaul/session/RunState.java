@@ -16,6 +16,7 @@ final class RunState {
     private final boolean saveResponses;
     private int consecutiveFailures;
     private int lastTurn;
+    private String journalProblem;
 
     RunState(int historyWindow, int historySlide, boolean saveResponses) {
         this.history = new ConversationHistory(historyWindow, historySlide);
@@ -92,5 +93,17 @@ final class RunState {
 
     FailedTurn lastFailure() {
         return failed.get(failed.size() - 1);
+    }
+
+    /** Notes that the journal could not be written; the first problem is the one kept. */
+    void journalFailed(String problem) {
+        if (journalProblem == null) {
+            journalProblem = problem;
+        }
+    }
+
+    /** @return why the journal could not be written, or null while it could */
+    String journalProblem() {
+        return journalProblem;
     }
 }

@@ -71,6 +71,7 @@ public final class SessionBuilder {
     String scorerToMatch;
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.SYSTEM;
+    CheckpointOpener checkpointOpener = CheckpointOpener.FILES;
 
     SessionBuilder() {
     }
@@ -366,6 +367,12 @@ public final class SessionBuilder {
      */
     public SessionBuilder sleeper(Sleeper sleeper) {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        return this;
+    }
+
+    /** How the run opens its journal (tests make it fail mid-run). */
+    SessionBuilder checkpointOpener(CheckpointOpener opener) {
+        this.checkpointOpener = Objects.requireNonNull(opener, "opener");
         return this;
     }
 

@@ -129,7 +129,7 @@ public final class SteppedSession implements AutoCloseable {
         CheckpointRecord restored = journalled.remove(turn.turn());
         if (restored != null) {
             state.restore(restored, keepInHistory);
-            stoppedEarly = session.tooManyFailures(state);
+            stoppedEarly = session.stopReason(state);
             return Optional.of(session.restoredEvent(restored));
         }
         TurnEvent event = session.playTurn(backend, state, checkpoint, started, turn, request, keepInHistory, extras);
@@ -137,7 +137,7 @@ public final class SteppedSession implements AutoCloseable {
             stoppedEarly = "interrupted during turn " + turn.turn();
             return Optional.empty();
         }
-        stoppedEarly = session.tooManyFailures(state);
+        stoppedEarly = session.stopReason(state);
         return Optional.of(event);
     }
 

@@ -70,7 +70,19 @@ final class TurnMetricsAssembly {
      */
     TurnMetrics of(ScriptedTurn turn, ChatRequest request, ChatResponse response, List<TurnMetrics> earlier,
                    ExtraTurnMetrics extras) {
-        return finite(withExtras(metrics(turn, request, response, earlier), extras.of(turn, response)));
+        TurnMetrics metrics = metrics(turn, request, response, earlier);
+        return finite(withExtras(metrics, extrasOf(extras, turn, response)));
+    }
+
+    /** The caller's further metrics; when they cannot be had, none: the answer and its own metrics are kept. */
+    private static Map<String, Object> extrasOf(ExtraTurnMetrics extras, ScriptedTurn turn, ChatResponse response) {
+        try {
+            return extras.of(turn, response);
+        } catch (RuntimeException e) {
+            log.warn("turn {}: further metrics failed ({}); the answer is kept without them", turn.turn(),
+                    OneLine.of(e));
+            return Map.of();
+        }
     }
 
     private TurnMetrics metrics(ScriptedTurn turn, ChatRequest request, ChatResponse response,

@@ -74,6 +74,25 @@ class SteppedSessionTest {
     }
 
     @Test
+    void furtherMetricsThatFailLeaveTheAnswerAndItsScoreInPlace() throws Exception {
+        try (SteppedSession lead = session(ScriptedBackend.healthy(), new ArrayList<>()).build().start();
+             SteppedSession other = session(ScriptedBackend.healthy(), new ArrayList<>()).build().start()) {
+            for (ScriptedTurn turn : lead.plan()) {
+                ChatRequest request = lead.request(turn);
+                lead.play(turn);
+                other.playAside(turn, request, (t, response) -> {
+                    throw new IllegalStateException("the other backend went away");
+                });
+            }
+            SessionReport b = other.finish();
+            assertEquals(8, b.turnMetrics().size(), "every answer kept");
+            assertTrue(b.failedTurns().isEmpty(), b.failedTurns().toString());
+            assertEquals(lead.finish().turnMetrics().stream().map(TurnMetrics::qualityScore).toList(),
+                    b.turnMetrics().stream().map(TurnMetrics::qualityScore).toList(), "the same answers, scored alike");
+        }
+    }
+
+    @Test
     void stopsAfterTooManyFailuresAndSaysWhy() throws Exception {
         ScriptedBackend failing = new ScriptedBackend(Set.of(2, 3), Integer.MAX_VALUE, null);
         try (SteppedSession s = session(failing, new ArrayList<>()).maxConsecutiveFailures(2).build().start()) {
