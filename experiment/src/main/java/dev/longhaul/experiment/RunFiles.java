@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public record RunFiles(Path report, Path journal, Path page) {
 
+    /** What a run's journal adds to its report's name, {@code .json} taken off: {@code run.turns.jsonl}. */
+    public static final String JOURNAL_SUFFIX = ".turns.jsonl";
+
     /** The seed's folder for reports when none is named. */
     public static final String DEFAULT_FOLDER = "benchmarks";
 
@@ -37,7 +40,8 @@ public record RunFiles(Path report, Path journal, Path page) {
      */
     public static RunFiles beside(Path report) {
         String stem = stem(report);
-        return new RunFiles(report, report.resolveSibling(stem + ".turns.jsonl"), report.resolveSibling(stem + ".html"));
+        return new RunFiles(report, report.resolveSibling(stem + JOURNAL_SUFFIX),
+                report.resolveSibling(stem + ".html"));
     }
 
     /**
@@ -49,7 +53,7 @@ public record RunFiles(Path report, Path journal, Path page) {
      */
     public static RunFiles ofJournal(Path journal) {
         String name = journal.getFileName().toString();
-        String stem = name.endsWith(".turns.jsonl") ? name.substring(0, name.length() - ".turns.jsonl".length())
+        String stem = name.endsWith(JOURNAL_SUFFIX) ? name.substring(0, name.length() - JOURNAL_SUFFIX.length())
                 : name.replaceFirst("\\.jsonl?$", "");
         return beside(journal.resolveSibling(stem + ".json")).withJournal(journal);
     }

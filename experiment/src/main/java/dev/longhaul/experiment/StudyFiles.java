@@ -64,7 +64,7 @@ public record StudyFiles(Path dir) {
      * @return the journal of its turns
      */
     public Path journal(ArmRun run) {
-        return dir.resolve(stem(run) + ".turns.jsonl");
+        return dir.resolve(stem(run) + RunFiles.JOURNAL_SUFFIX);
     }
 
     /**
@@ -104,7 +104,8 @@ public record StudyFiles(Path dir) {
         }
         for (ArmRun run : runs) {
             String who = "arm '" + run.label() + "'" + (run.noiseFloor() ? " (noise floor)" : "");
-            for (String name : List.of(stem(run) + ".json", stem(run) + ".turns.jsonl", stem(run) + ".server.log")) {
+            for (String name : List.of(stem(run) + ".json", stem(run) + RunFiles.JOURNAL_SUFFIX,
+                    stem(run) + ".server.log")) {
                 String other = owners.putIfAbsent(name.toLowerCase(Locale.ROOT), who);
                 if (other != null && !other.equals(who)) {
                     throw new IllegalArgumentException(who + " and " + other + " would both write " + name
